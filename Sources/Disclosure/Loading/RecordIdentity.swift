@@ -1,0 +1,94 @@
+import Foundation
+
+/// Gives every record its id and finds clashes: the same number twice in one year
+/// (Decree 30/2020 Art. 15: numbers restart each 1 January) and the same id twice.
+enum RecordIdentity {
+    static func assignIDs(_ parsed: inout [RecordParser.Parsed], diagnostics: inout [Diagnostic]) -> [Record] {
+        var byNumber: [String: Record] = [:]
+        var byID: [RecordID: Record] = [:]
+        var records: [Record] = []
+        for item in parsed {
+            var record = item.record
+            let fileStem = (record.file as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: [.caseInsensitive, .anchored, .backwards])
+            if !item.explicitID {
+                if let number = record.number {
+                    record.id = TextFolding.slug("\(number.year ?? record.date.year) \(number)")
+                } else {
+                    record.id = TextFolding.slug(fileStem)
+                }
+            }
+            if record.id.isEmpty { record.id = "record-\(records.count + 1)" }
+            if let number = record.number {
+                let key = "\(number.year ?? record.date.year) \(number)"
+                if let first = byNumber[key] {
+                    diagnostics.append(Diagnostic(.error, .duplicateNumber,
+                        "the number \(number) is used twice in \(number.year ?? record.date.year): here and in \(first.file)",
+                        hint: "numbers are unique within a year (Decree 30/2020 Art. 15); correct one of them",
+                        at: SourceLocation(file: record.file, line: item.numberLine)))
+                    continue
+                }
+                byNumber[key] = record
+            }
+            if let first = byID[record.id] {
+                diagnostics.append(Diagnostic(.error, .duplicateID,
+                    "the id “\(record.id)” is taken by \(first.file) too",
+                    hint: "rename one of the files, or give one of them its own `id:`",
+                    at: SourceLocation(file: record.file, line: 1)))
+                continue
+            }
+            byID[record.id] = record
+            records.append(record)
+        }
+        return records
+    }
+}
+
+/// Resolves `references` and `subject` between records. A reference that names no record stays
+/// a plain citation (national laws are cited this way); it is worth a warning only when it looks
+/// like one of this site's own numbers.
+enum RecordLinks {
+    static func resolve(_ records: inout [Record], site: SiteConfig, diagnostics: inout [Diagnostic]) {
+        let ids = Set(records.map(\.id))
+        var byNumber: [String: [Record]] = [:]
+        for record in records {
+            if let n = record.displayNumber { byNumber[n, default: []].append(record) }
+        }
+        func target(for text: String, from record: Record) -> RecordID? {
+            if ids.contains(text) { return text }
+            guard case .success(let parsed) = DocumentNumber.parse(text) else { return nil }
+            let candidates = byNumber[parsed.value.description] ?? []
+            // Same number in several years: the latest one not after the citing record.
+            return candidates.filter { $0.date <= record.date }.max { $0.date < $1.date }?.id
+                ?? candidates.min { $0.date < $1.date }?.id
+        }
+        for index in records.indices {
+            let record = records[index]
+            for r in record.references.indices {
+                let text = record.references[r].text
+                if let id = target(for: text, from: record) {
+                    records[index].references[r].target = id
+                } else if looksLikeOwnNumber(text, site: site) {
+                    diagnostics.append(Diagnostic(.warning, .unresolvedReference,
+                        "the reference “\(text)” looks like one of this commune's numbers, but no record has it",
+                        hint: "add that record, or correct the number", at: SourceLocation(file: record.file, line: record.references[r].line)))
+                }
+            }
+            if let subject = record.subjectReference {
+                if let id = target(for: subject, from: record) {
+                    records[index].subject = id
+                } else {
+                    diagnostics.append(Diagnostic(.warning, .unresolvedSubject,
+                        "`subject: \(subject)` names no record",
+                        hint: "use the id (file name) or the number of the record these minutes are about",
+                        at: SourceLocation(file: record.file, line: 1)))
+                }
+            }
+        }
+    }
+
+    /// "156/QC-UBND" with this site's issuer code, standing alone (not "Nghị định số 59/2023/NĐ-CP").
+    static func looksLikeOwnNumber(_ text: String, site: SiteConfig) -> Bool {
+        guard case .success(let parsed) = DocumentNumber.parse(text) else { return false }
+        return parsed.value.issuerCode == site.issuerCode || parsed.value.issuerCode.hasPrefix(site.issuerCode + "-")
+    }
+}

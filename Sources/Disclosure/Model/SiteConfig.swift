@@ -1,0 +1,73 @@
+/// `Content/site.yml`: who publishes the portal and how. Every key has a documented default,
+/// so a commune can start from an empty file.
+public struct SiteConfig: Sendable {
+    /// Portal name, shown in every page header.
+    public var name = "Cổng công khai thông tin"
+    /// "xã Đông Sơn"
+    public var commune = ""
+    /// Default issuer of records: "UBND xã Đông Sơn".
+    public var issuer = "Ủy ban nhân dân xã"
+    /// The issuer code in ký hiệu (`UBND`).
+    public var issuerCode = "UBND"
+    /// Place name of date lines ("Đông Sơn, ngày …").
+    public var place = ""
+    /// "huyện Yên Thế, tỉnh Bắc Giang"
+    public var parent = ""
+    /// Absolute URL the portal is served from, ending in "/".
+    public var baseURL = "http://localhost:8080/"
+    public var timeZone = "Asia/Ho_Chi_Minh"
+    public var language = "vi"
+    public var contact = Contact()
+    /// How citizens send comments, one sentence.
+    public var feedback = ""
+    public var numbering = Numbering.yearly
+    public var policy = PolicySettings()
+
+    public init() {}
+
+    public struct Contact: Sendable, Hashable {
+        public var email: String?
+        public var address: String?
+        public var phone: String?
+        public init() {}
+    }
+
+    /// Decree 30/2020 Art. 15: numbers restart every 1 January, one series per issuer (the seed's
+    /// practice: 127 KH → 156 QC → 164 BC → 170 KH) or one per type.
+    public enum Numbering: String, Sendable, CaseIterable {
+        case yearly
+        case perType = "per-type"
+    }
+}
+
+/// Overrides of the legal timing rules from `site.yml` `policy:`. The defaults themselves, with
+/// their legal sources, live in the Compliance module; this is only what the commune wrote.
+public struct PolicySettings: Sendable, Hashable {
+    /// Whether a làm-bù Saturday counts as a working day for deadlines (default: yes).
+    public var countsSwappedSaturdays = true
+    /// Per regime (`law`, `agency`), per category (`agency-6.9`) and per type code (`TB`).
+    public var regimes: [String: RuleOverride] = [:]
+    public var categories: [String: RuleOverride] = [:]
+    public var types: [String: RuleOverride] = [:]
+
+    public init() {}
+}
+
+/// A commune's or a record's own timing rule.
+public struct RuleOverride: Sendable, Hashable {
+    /// Minimum posting length in days (Civil Code Art. 147 counting).
+    public var minDays: Int?
+    /// Deadline to start posting, in working days after the record's date.
+    public var deadlineWorkingDays: Int?
+    /// Posted permanently (niêm yết thường xuyên).
+    public var permanent: Bool?
+    /// The legal source of the override.
+    public var basis: String?
+
+    public init(minDays: Int? = nil, deadlineWorkingDays: Int? = nil, permanent: Bool? = nil, basis: String? = nil) {
+        self.minDays = minDays
+        self.deadlineWorkingDays = deadlineWorkingDays
+        self.permanent = permanent
+        self.basis = basis
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Disclosure
+import Compliance
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the records against the content format and the legal timing rules.",
+        discussion: """
+        Exit status: 0 = no errors (warnings and info allowed), 1 = compliance errors found,
+        2 = the content could not be read. The JSON schema is documented in docs/check.md.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var contentOptions: ContentOptions
+    @OptionGroup var asOfOption: AsOfOption
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let content = ContentLoader.load(from: contentOptions.contentURL)
+        let asOf = try asOfOption.day(timeZone: content.site.timeZone)
+        let report = Checker.report(for: content, asOf: asOf)
+        print(format == .json ? report.json() : report.text(), terminator: "")
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Disclosure
+
+/// Options every command that reads content shares.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder: site.yml, holidays.yml and documents/.")
+    var content: String = "Content"
+
+    var contentURL: URL { URL(fileURLWithPath: content, isDirectory: true) }
+}
+
+/// `--as-of YYYY-MM-DD`, accepting the same date forms as the content.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .long, help: "Judge or render as on this day (YYYY-MM-DD or DD/MM/YYYY). Default: today in the site's time zone.")
+    var asOf: String?
+
+    func day(timeZone identifier: String) throws -> Day {
+        if let asOf {
+            guard let day = DayParsing.parse(asOf) else {
+                throw ValidationError("--as-of “\(asOf)” is not a date; write it as \(DayParsing.acceptedForms)")
+            }
+            return day
+        }
+        return Day.today(in: TimeZone(identifier: identifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+    }
+}
+
+/// Exit codes of the CLI contract (DESIGN.md): 0 clean, 1 findings with errors, 2 unreadable content.
+enum ExitStatus {
+    static let findings = ExitCode(1)
+    static let unreadable = ExitCode(2)
+}
