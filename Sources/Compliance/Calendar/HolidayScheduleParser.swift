@@ -209,24 +209,11 @@ private struct HolidayDataReader {
         return dayValue(node)
     }
 
-    /// Accepts `2024-02-08` and `08/02/2024`; Yams's own timestamp decoding is avoided
-    /// because it goes through `Date` at UTC.
+    /// Dates in the forms records accept (`DayParsing`), never through Yams's `Date` (UTC).
     mutating func dayValue(_ node: Node) -> Day? {
         let text = node.scalar?.string ?? ""
-        if let day = Self.day(from: text) { return day }
-        fail(node, "`\(text)` is not a valid date: expected YYYY-MM-DD, e.g. 2024-02-08")
-        return nil
-    }
-
-    static func day(from text: String) -> Day? {
-        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
-        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
-            return Day(year: y, month: m, day: d)
-        }
-        let vn = text.split(separator: "/", omittingEmptySubsequences: false)
-        if vn.count == 3, vn[2].count == 4, let d = Int(vn[0]), let m = Int(vn[1]), let y = Int(vn[2]) {
-            return Day(year: y, month: m, day: d)
-        }
+        if let day = DayParsing.parse(text) { return day }
+        fail(node, "`\(text)` is not a valid date: write it as \(DayParsing.acceptedForms)")
         return nil
     }
 

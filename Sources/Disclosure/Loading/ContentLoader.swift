@@ -91,7 +91,8 @@ public enum ContentLoader {
         var parsed: [RecordParser.Parsed] = []
         for file in documents {
             let (record, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
-            diagnostics += problems
+            // Within a file, report in reading order, like a compiler.
+            diagnostics += problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
             if let record { parsed.append(record) }
         }
         if documents.isEmpty {

@@ -1,0 +1,114 @@
+import Disclosure
+import Testing
+@testable import Compliance
+
+/// SplitMix64: a tiny seeded generator, so that every run checks the same days.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private let firstDay = Day(year: 1900, month: 1, day: 1)!
+private let lastDay = Day(year: 2100, month: 12, day: 31)!
+
+/// `count` random days in 1900–2100, the same ones on every run.
+private func randomDays(_ count: Int, seed: UInt64) -> [Day] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in
+        Day(ordinal: Int.random(in: firstDay.ordinal...lastDay.ordinal, using: &generator))
+    }
+}
+
+private let calendars = [
+    WorkingDayCalendar(schedule: .vietnam),
+    WorkingDayCalendar(schedule: .vietnam, countsSwappedSaturdays: false),
+]
+
+@Suite("Calendar: properties over random days 1900–2100")
+struct CalendarPropertyTests {
+    @Test("Day ordinals round-trip")
+    func ordinalRoundTrip() {
+        for day in randomDays(5000, seed: 1) {
+            #expect(Day(ordinal: day.ordinal) == day)
+            #expect(Day(year: day.year, month: day.month, day: day.day)?.ordinal == day.ordinal)
+            #expect(day.adding(days: 1).days(since: day) == 1)
+        }
+    }
+
+    @Test("Adding N working days, then counting them back, gives N", arguments: [0, 1])
+    func addThenCount(_ calendarIndex: Int) {
+        let calendar = calendars[calendarIndex]
+        var generator = SeededGenerator(seed: 2)
+        for start in randomDays(2000, seed: 3) {
+            let n = Int.random(in: 0...40, using: &generator)
+            let count = calendar.addingWorkingDays(n, to: start)
+            #expect(calendar.workingDays(after: start, through: count.deadline) == n)
+            #expect(count.counted.count == n)
+            #expect(count.counted.allSatisfy { calendar.isWorkingDay($0) })
+            #expect(count.counted == count.counted.sorted())
+        }
+    }
+
+    @Test("A working-day deadline never lands on a day off", arguments: [0, 1])
+    func deadlineIsWorkingDay(_ calendarIndex: Int) {
+        let calendar = calendars[calendarIndex]
+        var generator = SeededGenerator(seed: 4)
+        for start in randomDays(2000, seed: 5) {
+            let n = Int.random(in: 1...30, using: &generator)
+            let count = calendar.addingWorkingDays(n, to: start)
+            #expect(calendar.isWorkingDay(count.deadline))
+            #expect(count.deadline > start)
+            // Every day in between is either counted or skipped, never both.
+            let skippedDays = count.skipped.reduce(0) { $0 + $1.days }
+            #expect(skippedDays + n == count.deadline.days(since: start))
+            #expect(calendar.nextWorkingDay(after: start) == calendar.addingWorkingDays(1, to: start).deadline)
+        }
+    }
+
+    @Test("legalEnd ≥ nominalEnd, legalEnd is a working day, and only days off lie between", arguments: [0, 1])
+    func civilPeriodEnds(_ calendarIndex: Int) {
+        let calendar = calendars[calendarIndex]
+        var generator = SeededGenerator(seed: 6)
+        for start in randomDays(2000, seed: 7) {
+            let n = Int.random(in: 1...60, using: &generator)
+            let period = calendar.period(of: n, from: start)
+            #expect(period.nominalEnd.days(since: start) == n)
+            #expect(period.inclusiveEnd.days(since: start) == n - 1)
+            #expect(period.legalEnd >= period.nominalEnd)
+            #expect(calendar.isWorkingDay(period.legalEnd))
+            #expect(period.isShifted == !calendar.isWorkingDay(period.nominalEnd))
+            #expect(period.skipped.reduce(0) { $0 + $1.days } == period.legalEnd.days(since: period.nominalEnd))
+        }
+    }
+
+    @Test("Working-day counts add up: f(a, b) + f(b, c) = f(a, c)")
+    func countsAddUp() {
+        let calendar = calendars[0]
+        let days = randomDays(300, seed: 8)
+        for i in stride(from: 0, to: days.count - 2, by: 3) {
+            let (a, b) = (days[i], days[i].adding(days: days[i + 1].ordinal % 200))
+            let c = b.adding(days: days[i + 2].ordinal % 200 - 100)
+            #expect(calendar.workingDays(after: a, through: b) + calendar.workingDays(after: b, through: c)
+                == calendar.workingDays(after: a, through: c))
+        }
+    }
+
+    @Test("Every computed year gives 11 holidays a weekday off each (Art. 111(3), Art. 112(1))")
+    func computedYearsHaveElevenWeekdaysOff() {
+        for year in 1900...2100 {
+            let holidays = EstimatedHolidays.year(year)
+            let daysOff = holidays.nonWorking.flatMap(\.weekdayDaysOff)
+            #expect(daysOff.count == 11, "\(year): \(daysOff)")
+            #expect(Set(daysOff).count == daysOff.count, "\(year): a weekday off twice")
+            #expect(daysOff.allSatisfy { !$0.isWeekend && $0.year == year })
+            #expect(holidays.nonWorking.allSatisfy { $0.estimated && $0.from.year == year && $0.to.year == year })
+        }
+    }
+}
