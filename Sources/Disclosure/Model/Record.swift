@@ -52,6 +52,7 @@ public struct Record: Sendable, Identifiable {
     /// "Kế hoạch số 127/KH-UBND" or "Biên bản".
     public var displayName: String {
         if let n = displayNumber { return "\(type.nameVI) số \(n)" }
+        if let minutes { return minutes.vietnamese }
         return isDraft ? "Dự thảo \(type.nameVI.lowercased())" : type.nameVI
     }
 }
