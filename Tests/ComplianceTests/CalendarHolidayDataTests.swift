@@ -2,10 +2,6 @@ import Disclosure
 import Testing
 @testable import Compliance
 
-private func day(_ text: String) -> Day {
-    let parts = text.split(separator: "/").map { Int($0)! }
-    return Day(year: parts[2], month: parts[1], day: parts[0])!
-}
 
 private let file = "Content/holidays.yml"
 

@@ -100,12 +100,24 @@ struct CalendarPropertyTests {
         }
     }
 
-    @Test("Every computed year gives 11 holidays a weekday off each (Art. 111(3), Art. 112(1))")
+    @Test("The edges of Day's range do not trap")
+    func rangeEdges() {
+        let calendar = calendars[0]
+        let last = Day(year: 9999, month: 12, day: 31)!
+        #expect(calendar.addingWorkingDays(5, to: last).deadline.year == 10000)
+        #expect(calendar.period(of: 30, from: Day(year: 1, month: 1, day: 1)!).legalEnd.year == 1)
+        _ = LunarCalendar.solarToLunar(last)
+    }
+
+    @Test("Every computed year gives each of the 11 holidays a weekday off (Art. 111(3), Art. 112(1))")
     func computedYearsHaveElevenWeekdaysOff() {
         for year in 1900...2100 {
             let holidays = EstimatedHolidays.year(year)
             let daysOff = holidays.nonWorking.flatMap(\.weekdayDaysOff)
-            #expect(daysOff.count == 11, "\(year): \(daysOff)")
+            // Giỗ Tổ on 30/4 or 1/5 (1947, …) makes one day do for two holidays.
+            let gioTo = LunarCalendar.lunarToSolar(LunarDate(day: 10, month: 3, year: year))!
+            let coincides = gioTo == Day(year: year, month: 4, day: 30) || gioTo == Day(year: year, month: 5, day: 1)
+            #expect(daysOff.count == (coincides ? 10 : 11), "\(year): \(daysOff)")
             #expect(Set(daysOff).count == daysOff.count, "\(year): a weekday off twice")
             #expect(daysOff.allSatisfy { !$0.isWeekend && $0.year == year })
             #expect(holidays.nonWorking.allSatisfy { $0.estimated && $0.from.year == year && $0.to.year == year })

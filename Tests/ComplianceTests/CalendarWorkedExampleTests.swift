@@ -2,11 +2,6 @@ import Disclosure
 import Testing
 @testable import Compliance
 
-/// `05/02/2024` → Day.
-private func day(_ text: String) -> Day {
-    let parts = text.split(separator: "/").map { Int($0)! }
-    return Day(year: parts[2], month: parts[1], day: parts[0])!
-}
 
 private let calendar = WorkingDayCalendar(schedule: .vietnam)
 private let calendarWithoutSwappedSaturdays = WorkingDayCalendar(schedule: .vietnam, countsSwappedSaturdays: false)

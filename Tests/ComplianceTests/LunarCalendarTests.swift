@@ -2,21 +2,25 @@ import Disclosure
 import Testing
 @testable import Compliance
 
-private func day(_ text: String) -> Day {
-    let parts = text.split(separator: "/").map { Int($0)! }
-    return Day(year: parts[2], month: parts[1], day: parts[0])!
-}
 
 @Suite("Lunar calendar (UTC+7)")
 struct LunarCalendarTests {
-    @Test("Tết (mùng 1 tháng Giêng), including 1985 and 2007 where UTC+8 calendars differ",
+    @Test("Tết (mùng 1 tháng Giêng), including 1985, 2007 and 2030 where UTC+8 calendars differ",
           arguments: [
               (1985, "21/01/1985"), (2007, "17/02/2007"), (2024, "10/02/2024"), (2025, "29/01/2025"),
-              (2026, "17/02/2026"), (2027, "06/02/2027"), (2030, "03/02/2030"),
+              (2026, "17/02/2026"), (2027, "06/02/2027"), (2030, "02/02/2030"),
           ])
     func tet(_ year: Int, _ expected: String) {
         #expect(LunarCalendar.tet(year) == day(expected))
         #expect(LunarCalendar.solarToLunar(day(expected)) == LunarDate(day: 1, month: 1, year: year))
+    }
+
+    /// The new moon of February 2030 falls at about 23:07 in Hà Nội and 00:07 in Beijing, so
+    /// Vietnam's Tết 2030 is 02/02 and China's 03/02 (the date often quoted for "Lunar New Year").
+    @Test("At UTC+8 the same algorithm gives China's dates",
+          arguments: [(1985, "20/02/1985"), (2007, "18/02/2007"), (2030, "03/02/2030"), (2024, "10/02/2024")])
+    func chineseNewYear(_ year: Int, _ expected: String) {
+        #expect(LunarCalendar.lunarToSolar(LunarDate(day: 1, month: 1, year: year), timeZone: 8) == day(expected))
     }
 
     @Test("Giỗ Tổ Hùng Vương (10/3 âm lịch)",

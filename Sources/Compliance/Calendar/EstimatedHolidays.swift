@@ -32,6 +32,8 @@ public enum EstimatedHolidays {
     private static let estimateNote = "ước tính của CongKhai, chưa có thông báo chính thức"
 
     private static func compute(_ year: Int) -> HolidayYear {
+        // Only weekends at the very edges of `Day`'s range (years 1 and 9999 and beyond).
+        guard (2...9998).contains(year) else { return HolidayYear(year: year, nonWorking: [], estimated: true) }
         func day(_ d: Int, _ m: Int) -> Day { Day(year: year, month: m, day: d)! }
         let lunarYear = LunarCalendar.yearName(year)
         let mung1 = LunarCalendar.tet(year)
@@ -40,19 +42,25 @@ public enum EstimatedHolidays {
         let secondNationalDay = [.monday, .thursday].contains(september2.weekday) ? day(3, 9) : day(1, 9)
 
         // Each holiday with the days the Code gives it.
-        let holidays: [(name: String, days: [Day], basis: String)] = [
+        let statutory: [(name: String, days: [Day], basis: String)] = [
             ("Tết Dương lịch \(year)", [day(1, 1)], "điểm a"),
             ("Tết Nguyên đán \(lunarYear) \(year)", (-1...3).map { mung1.adding(days: $0) },
-             "điểm b; 30 (hoặc 29) tháng Chạp đến mùng 4 Tết, âm lịch Việt Nam UTC+7"),
+             "điểm b; ngày cuối tháng Chạp (29 hoặc 30) đến mùng 4 Tết, âm lịch Việt Nam UTC+7"),
             ("Giỗ Tổ Hùng Vương \(year) (10/3 \(lunarYear))", [gioTo], "điểm e; âm lịch Việt Nam UTC+7"),
             ("Ngày Chiến thắng 30/4 và Quốc tế lao động 1/5 năm \(year)", [day(30, 4), day(1, 5)], "điểm c, d"),
             ("Quốc khánh \(year)", [september2, secondNationalDay].sorted(), "điểm đ"),
         ]
 
+        // A day claimed by two holidays (Giỗ Tổ on 30/4, as in 1947) counts once: the Code gives
+        // compensation only for a holiday on the weekly rest day.
+        var claimed = Set<Day>()
+        let holidays = statutory.map { holiday in
+            (name: holiday.name, days: holiday.days.filter { claimed.insert($0).inserted }, basis: holiday.basis)
+        }
+
         // Art. 111(3) compensation, in date order across all holidays of the year.
-        let holidayDays = Set(holidays.flatMap(\.days))
         var compensation: [Int: [Day]] = [:]  // holiday index → compensation days
-        var taken = holidayDays
+        var taken = claimed
         for (index, holiday) in holidays.enumerated() {
             for d in holiday.days where d.isWeekend {
                 var next = d.adding(days: 1)

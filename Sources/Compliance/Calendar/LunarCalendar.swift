@@ -162,7 +162,9 @@ public enum LunarCalendar {
     /// Julian day number of the start of lunar month 11 (the month holding the winter solstice)
     /// of the given Gregorian year.
     private static func lunarMonth11(_ year: Int, _ timeZone: Double) -> Int {
-        let dec31 = julianDayNumber(Day(year: year, month: 12, day: 31)!)
+        // Julian day number of 31/12 (Gregorian), valid for any year, even outside `Day`'s range.
+        let y = year + 4800
+        let dec31 = 31 + (153 * 9 + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
         let k = Int(floor(Double(dec31 - 2_415_021) / 29.530588853))
         let newMoon = newMoonDay(k, timeZone)
         return sunLongitudeSector(newMoon, timeZone) >= 9 ? newMoonDay(k - 1, timeZone) : newMoon

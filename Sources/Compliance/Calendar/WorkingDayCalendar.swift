@@ -149,7 +149,7 @@ public struct WorkingDayCalendar: Sendable {
             day = day.adding(days: 1)
             if let off = dayOff(day) { skipped.append(off) } else { counted.append(day) }
         }
-        let estimated = (counted + skipped.map(\.day) + [start]).contains { isEstimated($0) }
+        let estimated = (counted + skipped.map(\.day)).contains { isEstimated($0) }
         return WorkingDayCount(start: start, workingDays: n, deadline: day, counted: counted,
                                skipped: DayOffRun.runs(skipped), estimated: estimated)
     }
