@@ -34,6 +34,9 @@ enum SiteParser {
         set("name", \.name); set("commune", \.commune); set("issuer", \.issuer); set("issuer_code", \.issuerCode)
         set("place", \.place); set("parent", \.parent); set("timezone", \.timeZone); set("language", \.language)
         set("feedback", \.feedback)
+        // Defaults derived from the commune's name: "xã Đông Sơn" → "UBND xã Đông Sơn", "Đông Sơn".
+        if f["issuer"] == nil, !site.commune.isEmpty { site.issuer = "UBND " + site.commune }
+        if f["place"] == nil, site.commune.lowercased().hasPrefix("xã ") { site.place = String(site.commune.dropFirst(3)) }
         if let url = fields.string(f["base_url"]?.value, "base_url") {
             if url.hasPrefix("https://") || url.hasPrefix("http://") {
                 site.baseURL = url.hasSuffix("/") ? url : url + "/"
