@@ -69,6 +69,39 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case invalidSite = "invalid-site"
     case invalidHolidays = "invalid-holidays"
     case noRecords = "no-records"
+    /// A file, its front matter or its YAML is larger than `ContentLimits` allows.
+    case tooLarge = "too-large"
+    /// YAML nested deeper than `ContentLimits.maxYAMLDepth`.
+    case tooDeep = "too-deep"
+    /// A YAML alias (`*name`): refused, so no value can expand to a huge size ("billion laughs").
+    case yamlAlias = "yaml-alias"
+    /// An invisible control character (NUL, escape, bidi override …) in a value or the body.
+    case controlCharacter = "control-character"
+    /// Raw HTML in a body: the portal never publishes it (cmark's safe mode omits it).
+    case rawHTML = "raw-html"
+    /// A link or image whose target the portal will not publish (`javascript:`, `data:` …).
+    case unsafeLink = "unsafe-link"
+    /// A symbolic link that leads out of the content folder, or a file that is not a regular file.
+    case outsideContent = "outside-content"
+}
+
+extension Diagnostic {
+    /// Content text as a diagnostic quotes it: control and bidi characters made visible (`\u{1B}`),
+    /// long text cut to `limit` characters, so a hostile value can neither flood nor drive the terminal.
+    public static func excerpt(_ text: String, limit: Int = 80) -> String {
+        var out = ""
+        var count = 0
+        for character in text {
+            if count == limit { out += "…"; break }
+            count += 1
+            if character.unicodeScalars.contains(where: { ContentLimits.isForbiddenControl($0) || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+                out += character.unicodeScalars.map { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
 }
 
 extension Array where Element == Diagnostic {

@@ -8,6 +8,9 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
     /// `holidays.yml` text, for the calendar to read (it owns that format).
     public var holidays: SourceFile?
+    /// `ledger.jsonl`, the publication ledger (Compliance reads it). Its text is the file's exact
+    /// bytes, not normalised: the ledger's hash chain is computed over them.
+    public var ledger: SourceFile?
 
     /// True when the content cannot be used at all (exit code 2).
     public var isUnreadable: Bool { diagnostics.hasErrors }
@@ -39,10 +42,26 @@ public enum ContentLoader {
         }
         // Paths in diagnostics start with the folder as the user named it ("Content/documents/…").
         let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
+        // Every file read must lie inside the content folder once symbolic links are followed.
+        let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         func read(_ relative: String) -> SourceFile? {
             let url = folder.appendingPathComponent(relative)
             let relative = shown.isEmpty || shown == "." ? relative : shown + "/" + relative
-            guard fm.fileExists(atPath: url.path) else { return nil }
+            guard fm.fileExists(atPath: url.path) else {
+                if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                    diagnostics.append(Diagnostic(.error, .unreadableFile, "this is a symbolic link to a file that does not exist",
+                                                  hint: "replace the link with the file itself", at: SourceLocation(file: relative, line: 1)))
+                }
+                return nil
+            }
+            let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.hasPrefix(root + "/") else {
+                diagnostics.append(Diagnostic(.error, .outsideContent,
+                                              "this is a symbolic link to \(Diagnostic.excerpt(resolved)), outside the content folder; it is not read",
+                                              hint: "copy the file into the content folder instead of linking to it",
+                                              at: SourceLocation(file: relative, line: 1)))
+                return nil
+            }
             switch SourceText.decode(contentsOf: url) {
             case .success(let text): return SourceFile(path: relative, text: text)
             case .failure(let problem):
@@ -55,7 +74,14 @@ public enum ContentLoader {
         let holidays = read("holidays.yml")
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        for relative in markdownFiles(under: documentsFolder) {
+        let (paths, skipped) = markdownFiles(in: documentsFolder)
+        for folder in skipped {
+            let relative = "documents/" + folder
+            diagnostics.append(Diagnostic(.warning, .outsideContent, "the folder is a symbolic link; it is not followed, and the records in it are not read",
+                                          hint: "move the records into the content folder instead of linking to them",
+                                          at: SourceLocation(file: shown.isEmpty || shown == "." ? relative : shown + "/" + relative, line: 1)))
+        }
+        for relative in paths {
             if let file = read("documents/" + relative) { documents.append(file) }
         }
         var content = assemble(site: site, documents: documents)
@@ -67,16 +93,44 @@ public enum ContentLoader {
     /// Paths of `*.md` files under a folder, relative to it, sorted so output never depends on
     /// directory order.
     static func markdownFiles(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(String(full.dropFirst(base.count + 1)))
+        markdownFiles(in: folder).files
+    }
+
+    /// Walks the folder without recursion and without following symbolic links to folders (a link
+    /// to `..` would loop forever): the `*.md` files (regular files or links to files, which
+    /// `read` then checks) and the linked folders it skipped. Hidden files and folders are skipped.
+    static func markdownFiles(in folder: URL) -> (files: [String], skippedLinks: [String]) {
+        let fm = FileManager.default
+        var files: [String] = []
+        var skipped: [String] = []
+        var pending: [String] = [""]
+        var visited = 0
+        while let relative = pending.popLast() {
+            visited += 1
+            if visited > 100_000 { break }  // a pathological tree; what was found so far is read
+            let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+            guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let full = folder.appendingPathComponent(path).path
+                guard let attributes = try? fm.attributesOfItem(atPath: full),
+                      let type = attributes[.type] as? FileAttributeType else { continue }
+                switch type {
+                case .typeDirectory:
+                    pending.append(path)
+                case .typeSymbolicLink:
+                    var isDirectory: ObjCBool = false
+                    if fm.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                        skipped.append(path)
+                    } else if name.lowercased().hasSuffix(".md") {
+                        files.append(path)
+                    }
+                default:
+                    if name.lowercased().hasSuffix(".md") { files.append(path) }
+                }
+            }
         }
-        return paths.sorted()
+        return (files.sorted(), skipped.sorted())
     }
 
     /// The pure part: texts in, records and diagnostics out.
@@ -90,6 +144,12 @@ public enum ContentLoader {
         }
         var parsed: [RecordParser.Parsed] = []
         for file in documents {
+            if file.text.utf8.count > ContentLimits.maxFileBytes {
+                let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
+                diagnostics.append(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                              at: SourceLocation(file: file.path, line: 1)))
+                continue
+            }
             let (record, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
             // Within a file, report in reading order, like a compiler.
             diagnostics += problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }

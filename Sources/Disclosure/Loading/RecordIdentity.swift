@@ -19,7 +19,8 @@ enum RecordIdentity {
             }
             if record.id.isEmpty { record.id = "record-\(records.count + 1)" }
             if let number = record.number {
-                let key = "\(number.year ?? record.date.year) \(number)"
+                // Case and Unicode form make no other number: 14/kh-ubnd is 14/KH-UBND.
+                let key = "\(number.year ?? record.date.year) \(number)".precomposedStringWithCanonicalMapping.uppercased()
                 if let first = byNumber[key] {
                     diagnostics.append(Diagnostic(.error, .duplicateNumber,
                         "the number \(number) is used twice in \(number.year ?? record.date.year): here and in \(first.file)",
@@ -69,7 +70,7 @@ enum RecordLinks {
                     records[index].references[r].target = id
                 } else if looksLikeOwnNumber(text, site: site) {
                     diagnostics.append(Diagnostic(.warning, .unresolvedReference,
-                        "the reference “\(text)” looks like one of this commune's numbers, but no record has it",
+                        "the reference “\(Diagnostic.excerpt(text))” looks like one of this commune's numbers, but no record has it",
                         hint: "add that record, or correct the number", at: SourceLocation(file: record.file, line: record.references[r].line)))
                 }
             }
@@ -78,7 +79,7 @@ enum RecordLinks {
                     records[index].subject = id
                 } else {
                     diagnostics.append(Diagnostic(.warning, .unresolvedSubject,
-                        "`subject: \(subject)` names no record",
+                        "`subject: \(Diagnostic.excerpt(subject))` names no record",
                         hint: "use the id (file name) or the number of the record these minutes are about",
                         at: SourceLocation(file: record.file, line: 1)))
                 }

@@ -58,6 +58,17 @@ struct RecordParser {
     }
 
     static func parse(text: String, file: String, site: SiteConfig) -> (Parsed?, [Diagnostic]) {
+        let (parsed, diagnostics) = parseFields(text: text, file: file, site: site)
+        // A file never vanishes in silence: no record means at least one error says why.
+        if parsed == nil && !diagnostics.hasErrors {
+            return (nil, diagnostics + [Diagnostic(.error, .missingField, "this file gives no record: its `title`, `date` or type is missing or empty",
+                                                   hint: "a record needs `title:`, `date:` and `number:` or `type:`",
+                                                   at: SourceLocation(file: file, line: 1))])
+        }
+        return (parsed, diagnostics)
+    }
+
+    private static func parseFields(text: String, file: String, site: SiteConfig) -> (Parsed?, [Diagnostic]) {
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .success(let fm): frontMatter = fm
@@ -68,17 +79,21 @@ struct RecordParser {
             return (nil, [Diagnostic(.error, .unclosedFrontMatter, "the front matter opened on line 1 never closes",
                                      hint: "end it with a line of `---` before the text", at: SourceLocation(file: file, line: 1))])
         }
+        if frontMatter.yaml.utf8.count > ContentLimits.maxFrontMatterBytes {
+            return (nil, [Diagnostic(.error, .tooLarge,
+                                     "the front matter is \(SourceText.megabytes(frontMatter.yaml.utf8.count)); the limit is \(SourceText.megabytes(ContentLimits.maxFrontMatterBytes))",
+                                     hint: "keep the fields short and put long text in the body, below the closing `---`",
+                                     at: SourceLocation(file: file, line: 1))])
+        }
         var fields = YAMLFields(file: file, firstLine: frontMatter.yamlLine)
         let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: frontMatter.yaml) else {
-                return (nil, [Diagnostic(.error, .missingField, "the front matter is empty",
-                                         hint: "a record needs at least `title:` and `date:`", at: SourceLocation(file: file, line: 1))])
-            }
-            root = node
-        } catch {
-            return (nil, [yamlDiagnostic(error, file: file, firstLine: frontMatter.yamlLine)])
+        let composed = YAMLSafety.compose(frontMatter.yaml, file: file, firstLine: frontMatter.yamlLine)
+        if !composed.diagnostics.isEmpty { return (nil, composed.diagnostics) }
+        guard let node = composed.node else {
+            return (nil, [Diagnostic(.error, .missingField, "the front matter is empty",
+                                     hint: "a record needs at least `title:` and `date:`", at: SourceLocation(file: file, line: 1))])
         }
+        root = node
         let f = fields.fields(of: root, schema: schema, context: "the front matter")
         if case .mapping = root {} else { return (nil, fields.diagnostics) }
         let top = SourceLocation(file: file, line: 1)
@@ -90,15 +105,15 @@ struct RecordParser {
             case .success(let parsed):
                 number = parsed.value
                 if parsed.hadStraySpaces {
-                    fields.report(.warning, .numberSpacing, "the number “\(raw)” has stray spaces; it is read as \(parsed.value)",
+                    fields.report(.warning, .numberSpacing, "the number “\(Diagnostic.excerpt(raw))” has stray spaces; it is read as \(parsed.value)",
                                   hint: "write `\(parsed.value)`", at: f["number"]?.value)
                 }
                 if case .unknownTypeCode(let code, let suggestion) = parsed.unknownTypeCode {
-                    fields.report(.warning, .unknownTypeCode, "“\(code)” is not a type code of Decree 30/2020 Appendix III",
+                    fields.report(.warning, .unknownTypeCode, "“\(Diagnostic.excerpt(code))” is not a type code of Decree 30/2020 Appendix III",
                                   hint: suggestion.map { "did you mean `\($0)`?" }, at: f["number"]?.value)
                 }
             case .failure(let failure):
-                fields.report(.error, .invalidNumber, "“\(raw)” is not a document number: \(failure.message)",
+                fields.report(.error, .invalidNumber, "“\(Diagnostic.excerpt(raw))” is not a document number: \(failure.message)",
                               hint: "write it as 127/KH-UBND, or 05/2024/QĐ-UBND for a legal document", at: f["number"]?.value)
             }
         }
@@ -107,7 +122,9 @@ struct RecordParser {
             if let known = DocumentType.named(code) {
                 type = known
             } else {
-                fields.report(.warning, .unknownTypeCode, "“\(code)” is not a type code of Decree 30/2020 Appendix III",
+                // Without a number the type has no other source: the record cannot be read.
+                fields.report(f["number"] == nil ? .error : .warning, .unknownTypeCode,
+                              "“\(Diagnostic.excerpt(code))” is not a type code of Decree 30/2020 Appendix III",
                               hint: DocumentType.closest(to: code).map { "did you mean `\($0.code)`?" }, at: f["type"]?.value)
             }
         }
@@ -120,15 +137,21 @@ struct RecordParser {
             type = type ?? fromNumber
         }
 
+        var reported = fields.diagnostics.count
         let title = fields.string(f["title"]?.value, "title")
         if f["title"] == nil {
             fields.diagnostics.append(Diagnostic(.error, .missingField, "the record has no `title`",
                                                  hint: "add `title:` with the trích yếu", at: top))
+        } else if title == nil && fields.diagnostics.count == reported {
+            fields.report(.error, .missingField, "`title` is empty", hint: "write the trích yếu after `title:`", at: f["title"]?.key)
         }
+        reported = fields.diagnostics.count
         let date = fields.day(f["date"]?.value, "date")
         if f["date"] == nil {
             fields.diagnostics.append(Diagnostic(.error, .missingField, "the record has no `date`",
                                                  hint: "add `date:` with the ngày ban hành, e.g. 2024-01-30", at: top))
+        } else if date == nil && fields.diagnostics.count == reported {
+            fields.report(.error, .missingField, "`date` is empty", hint: "write the ngày ban hành after `date:`, e.g. 2024-01-30", at: f["date"]?.key)
         }
         if type == nil && f["number"] == nil && f["type"] == nil {
             fields.diagnostics.append(Diagnostic(.error, .missingField, "the record has neither `number` nor `type`",
@@ -139,7 +162,7 @@ struct RecordParser {
         if let raw = fields.string(f["time"]?.value, "time") {
             time = DayParsing.parseTime(raw)
             if time == nil {
-                fields.report(.error, .invalidTime, "`time`: “\(raw)” is not a time of day", hint: "write it as 16:30", at: f["time"]?.value)
+                fields.report(.error, .invalidTime, "`time`: “\(Diagnostic.excerpt(raw))” is not a time of day", hint: "write it as 16:30", at: f["time"]?.value)
             }
         }
 
@@ -148,10 +171,10 @@ struct RecordParser {
             switch DisclosureCategory.parse(raw) {
             case .success(let c): category = c
             case .failure(.outOfRange(let regime, let item)):
-                fields.report(.error, .invalidCategory, "category “\(raw)”: item \(item) does not exist in \(regime.article)",
+                fields.report(.error, .invalidCategory, "category “\(Diagnostic.excerpt(raw))”: item \(item) does not exist in \(regime.article)",
                               hint: "items run from \(regime.itemRange.lowerBound) to \(regime.itemRange.upperBound)", at: f["category"]?.value)
             case .failure(.malformed):
-                fields.report(.error, .invalidCategory, "category “\(raw)” is not of the form law-11.N or agency-6.N",
+                fields.report(.error, .invalidCategory, "category “\(Diagnostic.excerpt(raw))” is not of the form law-11.N or agency-6.N",
                               hint: "law-11.N = Law 10/2022 Art. 11 item N (1–14); agency-6.N = the regulation's Art. 6 item N (1–12)", at: f["category"]?.value)
             }
         }
@@ -160,7 +183,7 @@ struct RecordParser {
         if let raw = fields.string(f["minutes"]?.value, "minutes") {
             minutes = MinutesKind(rawValue: raw)
             if minutes == nil {
-                fields.report(.error, .wrongType, "`minutes: \(raw)` is not a kind of minutes",
+                fields.report(.error, .wrongType, "`minutes: \(Diagnostic.excerpt(raw))` is not a kind of minutes",
                               hint: "use one of: " + MinutesKind.allCases.map(\.rawValue).joined(separator: ", "), at: f["minutes"]?.value)
             }
         }
@@ -180,24 +203,30 @@ struct RecordParser {
         for node in fields.sequence(f["attachments"]?.value, "attachments") {
             guard let path = fields.string(node, "attachments") else { continue }
             if let problem = AttachmentPath.problem(path) {
-                fields.report(.error, .invalidAttachment, "attachment “\(path)” \(problem)",
+                fields.report(.error, .invalidAttachment, "attachment “\(Diagnostic.excerpt(path))” \(problem)",
                               hint: "attachments are paths inside Content/, such as files/127-KH-UBND.pdf", at: node)
             } else {
                 attachments.append(path)
             }
         }
 
-        let explicitID = fields.string(f["id"]?.value, "id")
-        if let explicitID, TextFolding.slug(explicitID) != explicitID {
-            fields.report(.error, .wrongType, "`id: \(explicitID)` must be a slug of lower-case letters, digits and hyphens",
-                          hint: "write `id: \(TextFolding.slug(explicitID))`", at: f["id"]?.value)
+        // The id becomes a folder of the portal: a slug, never a path. An unusable id is reported
+        // and not used (the record falls back to the id from its number or file name).
+        var explicitID = fields.string(f["id"]?.value, "id")
+        if let id = explicitID, TextFolding.slug(id) != id || id.count > ContentLimits.maxIDLength {
+            let slug = String(TextFolding.slug(id).prefix(ContentLimits.maxIDLength))
+            fields.report(.error, .wrongType, "`id: \(Diagnostic.excerpt(id))` must be a slug of at most \(ContentLimits.maxIDLength) lower-case letters, digits and hyphens",
+                          hint: slug.isEmpty ? "remove `id:`; the id then comes from the number or the file name" : "write `id: \(slug)`",
+                          at: f["id"]?.value)
+            explicitID = nil
         }
 
         guard let title, let date, let type else { return (nil, fields.diagnostics) }
-        var body = frontMatter.body
-        // Bodies keep their text; a leading blank line after the front matter is not content.
-        while body.hasPrefix("\n") { body.removeFirst() }
-        let bodyLine = frontMatter.bodyLine + (frontMatter.body.count - body.count)
+        // Bodies keep their text; leading blank lines after the front matter are not content.
+        let leadingNewlines = frontMatter.body.utf8.prefix { $0 == UInt8(ascii: "\n") }.count
+        let body = String(frontMatter.body.utf8.dropFirst(leadingNewlines))!
+        let bodyLine = frontMatter.bodyLine + leadingNewlines
+        fields.diagnostics += BodyScan.problems(in: body, firstLine: bodyLine, file: file)
         let record = Record(
             id: explicitID ?? "",
             file: file,

@@ -20,13 +20,13 @@ enum SiteParser {
     static func parse(text: String, file: String) -> (SiteConfig, [Diagnostic]) {
         var site = SiteConfig()
         var fields = YAMLFields(file: file, firstLine: 1)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { return (site, []) }
-            root = node
-        } catch {
-            return (site, [yamlDiagnostic(error, file: file, firstLine: 1)])
+        if text.utf8.count > ContentLimits.maxFrontMatterBytes {
+            return (site, [Diagnostic(.error, .tooLarge, "site.yml is \(SourceText.megabytes(text.utf8.count)); the limit is \(SourceText.megabytes(ContentLimits.maxFrontMatterBytes))",
+                                      hint: "site.yml holds settings only; check that the right file was saved here", at: SourceLocation(file: file, line: 1))])
         }
+        let composed = YAMLSafety.compose(text, file: file, firstLine: 1)
+        if !composed.diagnostics.isEmpty { return (site, composed.diagnostics) }
+        guard let root = composed.node else { return (site, []) }
         let f = fields.fields(of: root, schema: schema, context: "site.yml")
         func set(_ key: String, _ path: WritableKeyPath<SiteConfig, String>) {
             if let v = fields.string(f[key]?.value, key) { site[keyPath: path] = v }

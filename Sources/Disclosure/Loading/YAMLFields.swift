@@ -37,9 +37,14 @@ struct YAMLFields {
                 report(.error, .wrongType, "a key in \(context) must be plain text", at: keyNode)
                 continue
             }
+            if let bad = key.unicodeScalars.first(where: ContentLimits.isForbiddenControl) {
+                report(.error, .controlCharacter, "the key “\(Diagnostic.excerpt(key))” in \(context) contains the invisible control character \(ContentLimits.name(bad))",
+                       hint: "retype the key; it was probably pasted with hidden characters", at: keyNode)
+                continue
+            }
             guard let canonical = schema.canonical(key) else {
                 let suggestion = schema.closest(to: key)
-                report(.warning, .unknownKey, "unknown key “\(key)” in \(context); it is ignored",
+                report(.warning, .unknownKey, "unknown key “\(Diagnostic.excerpt(key))” in \(context); it is ignored",
                        hint: suggestion.map { "did you mean `\($0)`?" }, at: keyNode)
                 continue
             }
@@ -60,13 +65,18 @@ struct YAMLFields {
         }
         if node.null != nil { return nil }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let bad = text.unicodeScalars.first(where: ContentLimits.isForbiddenControl) {
+            report(.error, .controlCharacter, "`\(name)` contains the invisible control character \(ContentLimits.name(bad)): “\(Diagnostic.excerpt(text))”",
+                   hint: "retype the value; pasted text sometimes carries hidden characters", at: node)
+            return nil
+        }
         return text.isEmpty ? nil : text
     }
 
     mutating func int(_ node: Node?, _ name: String, range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            report(.error, .wrongType, "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found “\(text)”", at: node)
+            report(.error, .wrongType, "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found “\(Diagnostic.excerpt(text))”", at: node)
             return nil
         }
         return value
@@ -78,7 +88,7 @@ struct YAMLFields {
         case "true", "yes", "có", "co": return true
         case "false", "no", "không", "khong": return false
         default:
-            report(.error, .wrongType, "`\(name)` must be true or false, found “\(text)”", at: node)
+            report(.error, .wrongType, "`\(name)` must be true or false, found “\(Diagnostic.excerpt(text))”", at: node)
             return nil
         }
     }
@@ -86,8 +96,14 @@ struct YAMLFields {
     mutating func day(_ node: Node?, _ name: String) -> Day? {
         guard let text = string(node, name) else { return nil }
         guard let day = DayParsing.parse(text) else {
-            report(.error, .invalidDate, "`\(name)`: “\(text)” is not a date",
+            let why = DayParsing.explain(text).map { " (\($0))" } ?? ""
+            report(.error, .invalidDate, "`\(name)`: “\(Diagnostic.excerpt(text))” is not a date\(why)",
                    hint: "write it as \(DayParsing.acceptedForms)", at: node)
+            return nil
+        }
+        guard ContentLimits.years.contains(day.year) else {
+            report(.error, .invalidDate, "`\(name)`: the year \(day.year) is outside the years a record may carry (\(ContentLimits.years.lowerBound)–\(ContentLimits.years.upperBound))",
+                   hint: "check the year for a typing mistake", at: node)
             return nil
         }
         return day
@@ -160,6 +176,8 @@ struct KeySchema {
     }
 
     func closest(to key: String) -> String? {
+        // Keys are short; a long one is no typo of them (and edit distance is quadratic).
+        guard key.unicodeScalars.count <= 40 else { return nil }
         let folded = TextFolding.fold(key)
         var best: (key: String, distance: Int)?
         for candidate in aliases.keys.sorted() {

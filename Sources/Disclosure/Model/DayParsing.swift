@@ -16,6 +16,27 @@ public enum DayParsing {
         return vietnameseLongForm(text)
     }
 
+    /// Why a text that looks like a date is none, for the diagnostic: "February 2024 has 29 days",
+    /// "there is no month 13", "the year must have four digits". Nil when it does not look like a date.
+    public static func explain(_ raw: String) -> String? {
+        let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        var parts: [String]?
+        if let p = numbers(text, separator: "-"), p.count == 3 { parts = [p[2], p[1], p[0]] }
+        else if let p = numbers(text, separator: "/"), p.count == 3 { parts = p }
+        else {
+            let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+            if words.count == 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm" { parts = [words[1], words[3], words[5]] }
+        }
+        guard let parts, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigit) }),
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        if parts[2].count != 4 { return "the year must have four digits" }
+        if y == 0 { return "there is no year 0" }
+        if !(1...12).contains(m) { return "there is no month \(m)" }
+        let days = Day.daysIn(month: m, year: y)
+        if d == 0 || d > days { return "month \(m) of \(y) has \(days) days" }
+        return nil
+    }
+
     /// `ngày 30 tháng 01 năm 2024`, any case, any run of spaces.
     private static func vietnameseLongForm(_ text: String) -> Day? {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)

@@ -39,8 +39,20 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ raw: String) -> Result<Parsed, ParseFailure> {
         let text = raw.precomposedStringWithCanonicalMapping
             .trimmingCharacters(in: .whitespaces)
-        let stripped = text.replacingOccurrences(of: "Số:", with: "")
-            .trimmingCharacters(in: .whitespaces)
+        guard text.count <= ContentLimits.maxNumberLength else {
+            return .failure(.malformed("it is \(text.count) characters long; a number and symbol such as 05/2024/QĐ-UBND has fewer than \(ContentLimits.maxNumberLength)"))
+        }
+        // The label printed before the number ("Số: 566/TB-UBND"), only where it stands: in front.
+        var stripped = Substring(text)
+        for label in ["Số:", "số:", "SỐ:"] where stripped.hasPrefix(label) {
+            stripped = stripped.dropFirst(label.count)
+            break
+        }
+        let strippedText = String(stripped).trimmingCharacters(in: .whitespaces)
+        return parseNumber(strippedText)
+    }
+
+    private static func parseNumber(_ stripped: String) -> Result<Parsed, ParseFailure> {
         let pieces = stripped.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         let hadSpaces = stripped.contains(" ")
@@ -49,20 +61,20 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
         }
         let numberText = pieces[0]
         guard numberText.allSatisfy(\.isASCIIDigit), numberText.count <= 6, let number = Int(numberText) else {
-            return .failure(.malformed("the number before the first “/” must be digits, found “\(numberText)”"))
+            return .failure(.malformed("the number before the first “/” must be digits, found “\(Diagnostic.excerpt(numberText, limit: 20))”"))
         }
         guard number > 0 else { return .failure(.zero) }
         var year: Int?
         if pieces.count == 3 {
             guard pieces[1].count == 4, pieces[1].allSatisfy(\.isASCIIDigit), let y = Int(pieces[1]), y >= 1945 else {
-                return .failure(.malformed("the middle part of a three-part number must be a year, found “\(pieces[1])”"))
+                return .failure(.malformed("the middle part of a three-part number must be a year, found “\(Diagnostic.excerpt(pieces[1], limit: 20))”"))
             }
             year = y
         }
         let symbol = pieces[pieces.count - 1]
         let codes = symbol.split(separator: "-").map(String.init)
         guard codes.count >= 2, codes.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
-            return .failure(.malformed("the symbol “\(symbol)” must be TYPE-ISSUER, e.g. KH-UBND"))
+            return .failure(.malformed("the symbol “\(Diagnostic.excerpt(symbol, limit: 40))” must be TYPE-ISSUER, e.g. KH-UBND"))
         }
         var typeCode: String? = codes[0]
         var issuer = codes.dropFirst().joined(separator: "-")
@@ -74,7 +86,9 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
             typeCode = nil
             issuer = codes.joined(separator: "-")
         } else {
-            unknown = .unknownTypeCode(codes[0], suggestion: DocumentType.closest(to: codes[0])?.code)
+            // "CV" is no code: an official letter's symbol is issuer and unit (45/UBND-VP).
+            let suggestion = DocumentType.closest(to: codes[0]).flatMap { $0 == .officialLetter ? nil : $0.code }
+            unknown = .unknownTypeCode(codes[0], suggestion: suggestion)
         }
         let value = DocumentNumber(number: number, numberText: numberText, year: year,
                                    typeCode: typeCode, issuerCode: issuer)

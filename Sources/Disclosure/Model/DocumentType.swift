@@ -15,6 +15,8 @@ public struct DocumentType: Hashable, Sendable {
 
     /// The known code nearest to an unknown one, for "did you mean" hints (QD → QĐ, KE → KH).
     public static func closest(to code: String) -> DocumentType? {
+        // Codes have at most four letters; a long text is no typo of one (and distance is quadratic).
+        guard code.unicodeScalars.count <= 12 else { return nil }
         let folded = TextFolding.fold(code).uppercased()
         let best = all.map { ($0, editDistance(TextFolding.fold($0.code).uppercased(), folded)) }
             .min { $0.1 < $1.1 }

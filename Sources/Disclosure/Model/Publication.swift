@@ -1,0 +1,40 @@
+/// What of the content may reach the public portal (Site/, its feeds, search index and JSON API).
+///
+/// Two rules, in one place so every writer of Site/ applies the same ones:
+/// - a record is public unless it says `publish: false`, or it is a draft (`draft: true`) that is
+///   not posted for comments (a draft is published only as the text put out for comments);
+/// - `private:` data (of the record and of each comment: who sent it, phone numbers …) is for
+///   staff tools only (check, minutes) and is removed from the public view.
+extension Record {
+    /// Whether the record may appear on the portal at all.
+    public var isPublic: Bool { isPublished && (!isDraft || posting != nil) }
+
+    /// The record as the public may see it: its `private:` data and that of its comments removed.
+    public var publicView: Record {
+        var copy = self
+        copy.privateFields = [:]
+        for index in copy.comments.indices { copy.comments[index].privateFields = [:] }
+        return copy
+    }
+}
+
+extension LoadedContent {
+    /// The content as the portal may publish it: public records only, each without its private
+    /// data, and no link from a public record to one that is not published (such a reference stays
+    /// a plain citation, such a `subject` is dropped), so no page, feed or index can name or link
+    /// a record that is not public.
+    public var publicContent: LoadedContent {
+        let records = self.records.filter(\.isPublic).map(\.publicView)
+        let published = Set(records.map(\.id))
+        var copy = self
+        copy.records = records.map { record in
+            var record = record
+            for index in record.references.indices where record.references[index].target.map({ !published.contains($0) }) ?? false {
+                record.references[index].target = nil
+            }
+            if let subject = record.subject, !published.contains(subject) { record.subject = nil }
+            return record
+        }
+        return copy
+    }
+}
