@@ -15,7 +15,12 @@ public enum Checker {
         let book = RuleBook(content: content)
         let diagnostics = content.diagnostics + book.diagnostics
         // Judge only content that could be read whole: a half-loaded set would give false findings.
-        let findings = diagnostics.hasErrors ? [] : findings(for: content, book: book, asOf: asOf)
+        var findings = diagnostics.hasErrors ? [] : findings(for: content, book: book, asOf: asOf)
+        // The publication ledger (Content/ledger.jsonl), when there is one: its chain and what it
+        // shows about each notice's continuity (docs/ledger.md).
+        if !diagnostics.hasErrors, let ledger = Ledger(content: content) {
+            findings += LedgerAudit.findings(ledger, content: content, book: book)
+        }
         return CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: findings)
     }
 }

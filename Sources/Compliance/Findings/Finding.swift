@@ -14,9 +14,11 @@ public struct Finding: Hashable, Sendable {
     public var arithmetic: [String]
     /// True when the finding depends on holidays computed from the lunar calendar, not official data.
     public var estimated: Bool
+    /// For findings drawn from the publication ledger: the numbers of the ledger lines involved.
+    public var ledgerLines: [Int]
 
     public init(_ code: FindingCode, _ severity: Severity, record: RecordID, source: String,
-                vi: String, en: String, arithmetic: [String] = [], estimated: Bool = false) {
+                vi: String, en: String, arithmetic: [String] = [], estimated: Bool = false, ledgerLines: [Int] = []) {
         self.code = code
         self.severity = severity
         self.recordID = record
@@ -25,6 +27,7 @@ public struct Finding: Hashable, Sendable {
         self.messageEN = en
         self.arithmetic = arithmetic
         self.estimated = estimated
+        self.ledgerLines = ledgerLines
     }
 }
 
@@ -50,4 +53,33 @@ public enum FindingCode: String, Sendable, CaseIterable, Codable {
     case datedOnDayOff = "dated-on-day-off"
     /// A permanent posting that has an end.
     case permanentPostingEnded = "permanent-posting-ended"
+
+    // Publication ledger (docs/ledger.md). Findings about the chain itself are filed under the
+    // ledger (`record` = `LedgerAudit.subject`), those about a notice under the notice's id.
+    /// The ledger's last line has no newline: a publish was interrupted, or the file was cut.
+    case ledgerIncompleteLine = "ledger-incomplete-line"
+    /// A line that is not a ledger entry (not JSON, a field missing) or not in the form congkhai writes.
+    case ledgerLineUnreadable = "ledger-line-unreadable"
+    /// A line changed after the next one was written (the next line's `prev` no longer matches).
+    case ledgerLineEdited = "ledger-line-edited"
+    /// Lines missing: a gap in `seq` where the chain breaks.
+    case ledgerLinesDeleted = "ledger-lines-deleted"
+    /// Lines that the chain skips over: added afterwards.
+    case ledgerLinesInserted = "ledger-lines-inserted"
+    /// Lines out of order.
+    case ledgerLinesReordered = "ledger-lines-reordered"
+    /// The ledger ends before (or differs from) the head published in a copy of the site.
+    case ledgerBehindPublishedHead = "ledger-behind-published-head"
+    /// A published copy of the site whose files no longer match the digest its ledger line records.
+    case publishedSiteChanged = "published-site-changed"
+    /// Lines written with `--clock`: drills, never evidence of a real posting.
+    case ledgerSimulated = "ledger-simulated"
+    /// A real publication dated before the one above it.
+    case ledgerClockBackwards = "ledger-clock-backwards"
+    /// A notice missing from a publication made before its legal end.
+    case postingCutShort = "posting-cut-short"
+    /// A notice whose content changed between two publications before its legal end.
+    case postingAltered = "posting-altered"
+    /// A notice being posted (by its record) that a publication during its period did not carry.
+    case postingNotPublished = "posting-not-published"
 }

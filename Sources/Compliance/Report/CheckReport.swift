@@ -37,11 +37,7 @@ public struct CheckReport: Sendable {
             if let hint = d.hint { out += "    hint: \(hint)\n" }
         }
         if !diagnostics.isEmpty && !findings.isEmpty { out += "\n" }
-        for record in records {
-            let own = findings.filter { $0.recordID == record.id }
-            guard !own.isEmpty else { continue }
-            out += "\(record.file) — \(record.displayName) (\(record.id))\n"
-            out += "  \(record.title)\n"
+        func render(_ own: [Finding]) {
             for f in own {
                 out += "  \(f.severity.rawValue)[\(f.code.rawValue)]\(f.estimated ? " (ước tính/estimated)" : ""): \(f.messageVI)\n"
                 out += "      \(f.messageEN)\n"
@@ -49,6 +45,24 @@ public struct CheckReport: Sendable {
                 out += "      Căn cứ: \(f.legalSource)\n"
             }
             out += "\n"
+        }
+        for record in records {
+            let own = findings.filter { $0.recordID == record.id }
+            guard !own.isEmpty else { continue }
+            out += "\(record.file) — \(record.displayName) (\(record.id))\n"
+            out += "  \(record.title)\n"
+            render(own)
+        }
+        // Findings filed under something that is not a record: the publication ledger (a path),
+        // or a notice the ledger shows that Content/ no longer holds (an id).
+        let known = Set(records.map(\.id))
+        var others: [RecordID] = []
+        for f in findings where !known.contains(f.recordID) && !others.contains(f.recordID) { others.append(f.recordID) }
+        for subject in others {
+            out += subject.contains("/") || subject.hasSuffix(".jsonl")
+                ? "\(subject) — Sổ cái công bố (publication ledger)\n"
+                : "\(subject) — không còn trong nội dung (no longer in the content)\n"
+            render(findings.filter { $0.recordID == subject })
         }
         out += summary() + "\n"
         return out
@@ -77,12 +91,14 @@ public struct CheckReport: Sendable {
             },
             "findings": findings.map { f -> [String: Any] in
                 let record = records.first { $0.id == f.recordID }
-                return [
+                var o: [String: Any] = [
                     "severity": f.severity.rawValue, "code": f.code.rawValue, "record": f.recordID,
-                    "file": record?.file ?? "", "legal_source": f.legalSource,
+                    "file": record?.file ?? (f.recordID.hasSuffix(".jsonl") ? f.recordID : ""), "legal_source": f.legalSource,
                     "message_vi": f.messageVI, "message_en": f.messageEN,
                     "arithmetic": f.arithmetic, "estimated": f.estimated,
                 ]
+                if !f.ledgerLines.isEmpty { o["ledger_lines"] = f.ledgerLines }
+                return o
             },
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
