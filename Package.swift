@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -26,24 +28,35 @@ let package = Package(
         ),
         .target(
             name: "Compliance",
-            dependencies: ["Disclosure", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Disclosure",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Drafting",
+            dependencies: ["Disclosure", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "Portal",
             dependencies: [
                 "Disclosure", "Compliance", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The theme's source files; the binary carries them in DefaultTheme.generated.swift.
+            exclude: ["Theme/Default"]
         ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
-                "Disclosure", "Compliance", "Portal",
+                "Disclosure", "Compliance", "Portal", "Drafting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "Disclosure"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Disclosure"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure"], exclude: ["Golden"]),
     ]
 )

@@ -1,0 +1,154 @@
+import Foundation
+import Disclosure
+
+/// The Atom 1.0 and JSON Feed 1.1 feeds of recent records: one pair for the whole site, one per
+/// document type. Dates are the records' own, never the build time.
+struct FeedSet {
+    static let limit = 50
+
+    let content: PortalContent
+    let strings: PortalStrings
+    let time: FeedTime
+
+    /// The site-wide machine-readable outputs the home page announces.
+    static func siteFeeds(strings t: PortalStrings) -> [FeedLink] {
+        [
+            FeedLink(path: SitePaths.atomFeed, mediaType: "application/atom+xml", title: t.atomFeed, isSiteWide: true),
+            FeedLink(path: SitePaths.jsonFeed, mediaType: "application/feed+json", title: t.jsonFeed, isSiteWide: true),
+            FeedLink(path: SitePaths.calendar, mediaType: "text/calendar", title: t.calendarFeed, isSiteWide: true),
+            FeedLink(path: SitePaths.recordsAPI, mediaType: "application/json", title: t.recordsAPI, isSiteWide: true),
+        ]
+    }
+
+    static func typeFeeds(_ type: DocumentType, strings t: PortalStrings) -> [FeedLink] {
+        let folder = SitePaths.type(ListingSlugs.type(type))
+        return [
+            FeedLink(path: folder + "feed.atom", mediaType: "application/atom+xml",
+                     title: PortalStrings.fill(t.typeFeed, ["type": type.nameVI, "format": "Atom"]), isSiteWide: false),
+            FeedLink(path: folder + "feed.json", mediaType: "application/feed+json",
+                     title: PortalStrings.fill(t.typeFeed, ["type": type.nameVI, "format": "JSON Feed"]), isSiteWide: false),
+        ]
+    }
+
+    /// The types that have records, in the decree's order.
+    var types: [DocumentType] {
+        let present = Set(content.records.map(\.record.type.code))
+        return (DocumentType.all).filter { present.contains($0.code) }
+    }
+
+    func files() -> [OutputFile] {
+        let site = content.site
+        var files = [
+            OutputFile(SitePaths.atomFeed, atom(content.records, title: site.name, path: SitePaths.atomFeed, page: SitePaths.home)),
+            OutputFile(SitePaths.jsonFeed, jsonFeed(content.records, title: site.name, path: SitePaths.jsonFeed, page: SitePaths.home)),
+        ]
+        for type in types {
+            let records = content.records.filter { $0.record.type.code == type.code }
+            let folder = SitePaths.type(ListingSlugs.type(type))
+            let title = "\(type.nameVI) – \(site.name)"
+            files.append(OutputFile(folder + "feed.atom", atom(records, title: title, path: folder + "feed.atom", page: folder + "index.html")))
+            files.append(OutputFile(folder + "feed.json", jsonFeed(records, title: title, path: folder + "feed.json", page: folder + "index.html")))
+        }
+        return files
+    }
+
+    // MARK: Atom 1.0 (RFC 4287)
+
+    func atom(_ records: [PortalRecord], title: String, path: String, page: String) -> Data {
+        let urls = content.urls
+        let recent = records.prefix(Self.limit)
+        let updated = recent.map(\.record.date).max() ?? content.asOf
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(content.site.language))">
+          <title>\(XMLText.escape(title))</title>
+          <subtitle>\(XMLText.escape(PortalStrings.fill(strings.homeLead, ["commune": content.site.commune])))</subtitle>
+          <id>\(XMLText.escape(urls.absolute(path)))</id>
+          <link rel="self" type="application/atom+xml" href="\(XMLText.escape(urls.absolute(path)))"/>
+          <link rel="alternate" type="text/html" href="\(XMLText.escape(urls.absolute(page)))"/>
+          <updated>\(time.rfc3339(updated))</updated>
+          <author>\(author)</author>
+          <generator>CongKhai</generator>
+
+        """
+        for entry in recent {
+            let record = entry.record
+            let url = XMLText.escape(urls.absolute(entry.path))
+            xml += """
+              <entry>
+                <title>\(XMLText.escape(entryTitle(record)))</title>
+                <id>\(url)</id>
+                <link rel="alternate" type="text/html" href="\(url)"/>
+                <published>\(time.rfc3339(record.date))</published>
+                <updated>\(time.rfc3339(record.date))</updated>
+                <category term="\(XMLText.escape(record.type.code))" label="\(XMLText.escape(record.type.nameVI))"/>
+                <summary>\(XMLText.escape(summary(entry)))</summary>
+                <content type="html">\(XMLText.escape(entry.body.html))</content>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return Data(xml.utf8)
+    }
+
+    private var author: String {
+        var parts = ["<name>\(XMLText.escape(content.site.issuer))</name>"]
+        if let email = content.site.contact.email, !email.isEmpty { parts.append("<email>\(XMLText.escape(email))</email>") }
+        parts.append("<uri>\(XMLText.escape(content.urls.base))</uri>")
+        return parts.joined()
+    }
+
+    // MARK: JSON Feed 1.1
+
+    func jsonFeed(_ records: [PortalRecord], title: String, path: String, page: String) -> Data {
+        let urls = content.urls
+        let items: [[String: Any]] = records.prefix(Self.limit).map { entry in
+            let record = entry.record
+            var item: [String: Any] = [
+                "id": urls.absolute(entry.path),
+                "url": urls.absolute(entry.path),
+                "title": entryTitle(record),
+                "summary": summary(entry),
+                "date_published": time.rfc3339(record.date),
+                "tags": [record.type.nameVI] + (record.isDraft ? [strings.draftBadge] : []),
+            ]
+            item["content_html"] = entry.body.html.isEmpty ? "<p>\(XMLText.escape(record.title))</p>" : entry.body.html
+            return item
+        }
+        let authors: [String: Any] = ["name": content.site.issuer, "url": urls.base]
+        let feed: [String: Any] = [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": title,
+            "home_page_url": urls.absolute(page),
+            "feed_url": urls.absolute(path),
+            "description": PortalStrings.fill(strings.homeLead, ["commune": content.site.commune]),
+            "language": content.site.language,
+            "authors": [authors],
+            "items": items,
+        ]
+        return JSONOutput.data(feed)
+    }
+
+    // MARK: Shared
+
+    private func entryTitle(_ record: Record) -> String {
+        "\(RecordSummary.kind(of: record)): \(record.title)"
+    }
+
+    /// "Kế hoạch số 127/KH-UBND, ngày 30/01/2024." and the posting period when there is one.
+    private func summary(_ entry: PortalRecord) -> String {
+        let record = entry.record
+        var text = "\(RecordSummary.kind(of: record)), \(PortalStrings.fill(strings.dated, ["date": record.date.vietnamese]))."
+        if let schedule = entry.schedule {
+            if let end = schedule.end, let days = schedule.days {
+                text += " " + strings.metaPosting + ": " + PortalStrings.fill(strings.metaPostingPeriod, [
+                    "start": schedule.start.vietnamese, "days": String(days), "end": end.vietnamese,
+                ]) + "."
+            } else {
+                text += " " + PortalStrings.fill(strings.metaPostingPermanent, ["start": schedule.start.vietnamese]) + "."
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,38 @@
+import Disclosure
+
+/// One record in a list: home sections, archives, search.
+struct RecordSummary: Sendable {
+    let id: String
+    let href: String
+    let title: String
+    /// "Kế hoạch số 127/KH-UBND" or "Biên bản niêm yết".
+    let kind: String
+    let date: String
+    let dateISO: String
+    let isDraft: Bool
+    let posting: PostingBanner?
+    let feedbackUntil: String?
+
+    init(_ entry: PortalRecord, from page: String, asOf: Day, strings t: PortalStrings) {
+        let record = entry.record
+        id = record.id
+        href = SitePaths.link(from: page, to: entry.path)
+        title = record.title
+        kind = RecordSummary.kind(of: record)
+        date = record.date.vietnamese
+        dateISO = record.date.iso
+        isDraft = record.isDraft
+        if let schedule = entry.schedule, let status = entry.status {
+            posting = PostingBanner(schedule: schedule, status: status, asOf: asOf, strings: t)
+        } else {
+            posting = nil
+        }
+        feedbackUntil = record.posting?.feedbackUntil.map { PortalStrings.fill(t.feedbackUntil, ["date": $0.vietnamese]) }
+    }
+
+    /// The display name, with the kind of minutes when a BB record says which.
+    static func kind(of record: Record) -> String {
+        if record.number == nil, let minutes = record.minutes { return minutes.vietnamese }
+        return record.displayName
+    }
+}
