@@ -1,0 +1,1 @@
+// Staff tools that write content: `new` records and `import` of documents.
