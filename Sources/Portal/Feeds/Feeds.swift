@@ -16,7 +16,9 @@ struct FeedSet {
             FeedLink(path: SitePaths.atomFeed, mediaType: "application/atom+xml", title: t.atomFeed, isSiteWide: true),
             FeedLink(path: SitePaths.jsonFeed, mediaType: "application/feed+json", title: t.jsonFeed, isSiteWide: true),
             FeedLink(path: SitePaths.calendar, mediaType: "text/calendar", title: t.calendarFeed, isSiteWide: true),
-            FeedLink(path: SitePaths.recordsAPI, mediaType: "application/json", title: t.recordsAPI, isSiteWide: true),
+            // A type of its own (RFC 6839 +json suffix): feed readers take any `application/json`
+            // alternate for a JSON Feed, and this is not one.
+            FeedLink(path: SitePaths.recordsAPI, mediaType: "application/vnd.congkhai.records+json", title: t.recordsAPI, isSiteWide: true),
         ]
     }
 
