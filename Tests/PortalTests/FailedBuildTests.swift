@@ -31,6 +31,7 @@ struct FailedBuildTests {
         try "---\ntitle: [unclosed\n---\n".write(to: content.appendingPathComponent("documents/2024/broken.md"), atomically: true, encoding: .utf8)
         let loaded = PortalFixture.load(content)
         #expect(loaded.isUnreadable)
-        #expect(loaded.diagnostics.errors.contains { $0.location?.file.hasSuffix("broken.md") == true && $0.location?.line == 2 })
+        // YAML reports the unclosed sequence where it expected the `]`: the line after it.
+        #expect(loaded.diagnostics.errors.contains { $0.code == .malformedYAML && $0.location?.file.hasSuffix("broken.md") == true && $0.location?.line == 3 })
     }
 }

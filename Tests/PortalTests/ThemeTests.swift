@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Disclosure
+import Compliance
 @testable import Portal
 
 /// A commune changes the look without recompiling: files in `Content/theme/` replace the default
