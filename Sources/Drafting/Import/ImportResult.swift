@@ -14,7 +14,8 @@ public struct ImportedRecord: Sendable {
     public var frontMatter: String
     /// The Markdown body.
     public var body: String
-    /// The lines of the source file this document spans.
+    /// The source file, as named in diagnostics, and the lines of it this document spans.
+    public var source: String
     public var lines: ClosedRange<Int>
     /// Where it belongs in a content folder: `documents/2024/127-kh-ubnd.md`.
     public var path: String
@@ -25,6 +26,8 @@ public struct ImportedRecord: Sendable {
 
 /// The fields of an imported document, as `RecordParser` will read them back.
 public struct ImportedFields: Sendable {
+    public init() {}
+
     public var number: DocumentNumber?
     public var type: DocumentType?
     public var title: String?
@@ -37,12 +40,22 @@ public struct ImportedFields: Sendable {
     public var signer: String?
     public var signerTitle: String?
     public var signingCapacity: String?
-    public var signatories: [Signatory] = []
+    public var signatories: [ImportedSignatory] = []
     public var posting: ImportedPosting?
+    /// A period that minutes or a report state for another document (the one posted): written as
+    /// a comment, since these minutes were not themselves posted.
+    public var recordedPosting: ImportedPosting?
+    public var recordedPostingLine: Int?
     public var references: [String] = []
     public var recipients: [String] = []
     /// The issuing body as the header writes it ("ỦY BAN NHÂN DÂN", "XÃ ĐÔNG SƠN"), for `site.yml`.
     public var issuerHeader: [String] = []
+}
+
+/// One signature or participant: the name, and the role when it can be paired with one.
+public struct ImportedSignatory: Sendable, Equatable {
+    public var name: String
+    public var role: String?
 }
 
 /// A posting period stated in the document.
@@ -70,6 +83,7 @@ public struct ImportDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case missingType = "missing-type"
         case missingDate = "missing-date"
         case dateFromOpening = "date-from-opening"
+        case dateFromPosting = "date-from-posting"
         case missingTitle = "missing-title"
         case titleFromTypeLine = "title-from-type-line"
         case titleRecased = "title-recased"
@@ -79,7 +93,6 @@ public struct ImportDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case signatureUnpaired = "signature-unpaired"
         case signatureLine = "signature-line"
         case notAName = "not-a-name"
-        case recipientsLine = "recipients-line"
         case recipientsLabel = "recipients-label"
         case uncitedBasis = "uncited-basis"
         case postingElsewhere = "posting-elsewhere"

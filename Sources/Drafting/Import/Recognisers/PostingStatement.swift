@@ -54,7 +54,10 @@ struct PostingStatement: Equatable, Sendable {
         guard let start else { return nil }
         var places: [String] = []
         if let daysAt, let at = (0..<daysAt).first(where: { words.key($0) == "tại" }), at + 1 < daysAt {
-            places = PostingPlaces.split(words.joined((at + 1)..<daysAt))
+            // "tại nhà văn hóa các thôn trong thời gian 20 ngày": the place stops before "trong thời gian".
+            var stop = daysAt
+            while stop > at + 1, ["trong", "thời", "gian", "là", "trong"].contains(words.key(stop - 1)) { stop -= 1 }
+            places = PostingPlaces.split(words.joined((at + 1)..<stop))
         }
         return PostingStatement(start: start, end: end, days: days, places: places,
                                 sentence: plain.trimmingCharacters(in: CharacterSet(charactersIn: "-+•* ")))

@@ -104,6 +104,11 @@ struct SignatureBlock: Sendable {
 
     mutating func add(capacity: String, line: Int) {
         note(line)
+        if let last = signatures.last, let previous = last.capacity, last.roles.isEmpty, last.name == nil {
+            // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": one signature, two capacities.
+            signatures[signatures.count - 1].capacity = previous + ", " + capacity
+            return
+        }
         signatures.append(Signature(capacity: capacity))
     }
 
