@@ -15,12 +15,18 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "Disclosure",
@@ -36,27 +42,42 @@ let package = Package(
         ),
         .target(
             name: "Drafting",
-            dependencies: ["Disclosure", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Disclosure", "Compliance", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "Portal",
             dependencies: [
-                "Disclosure", "Compliance", "CCmark",
+                "Disclosure", "Compliance", "CCmark", "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The theme's source files; the binary carries them in DefaultTheme.generated.swift.
             exclude: ["Theme/Default"]
         ),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "Portal", "Compliance", "Disclosure",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
-                "Disclosure", "Compliance", "Portal", "Drafting",
+                "Disclosure", "Compliance", "Portal", "Drafting", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "Disclosure"]),
-        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Disclosure"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure"], exclude: ["Golden"]),
+        .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Disclosure", "Compliance", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Portal", "Compliance", "Disclosure"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure"], exclude: ["Golden", "Fixtures"]),
     ]
 )
+
+// Fuzzing (Scripts/fuzz.sh, Fuzz/): a libFuzzer executable over the parsers, added only when
+// CONGKHAI_FUZZ=1, so ordinary builds and tests never compile it.
+if Context.environment["CONGKHAI_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "congkhai-fuzz", dependencies: ["Disclosure", "Drafting"], path: "Fuzz/Targets"))
+}

@@ -10,7 +10,7 @@ struct CongKhai: AsyncParsableCommand {
         legal timing rules, or builds the static portal into Site/.
         """,
         version: CongKhaiVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self],
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, ImportCommand.self, NewCommand.self, PublishCommand.self, MinutesCommand.self],
         defaultSubcommand: nil
     )
 }

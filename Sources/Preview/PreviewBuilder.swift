@@ -1,0 +1,78 @@
+import Foundation
+import Disclosure
+import Compliance
+import Portal
+
+/// One build of the preview: the site written into the preview's own folder, or the diagnostics
+/// that stopped it, with the checker's findings for the staff panel. Never written into Site/.
+public struct PreviewBuild: Sendable {
+    public enum Outcome: Sendable {
+        /// The site is in `folder`.
+        case built(folder: URL, pages: Int, records: Int)
+        /// Nothing usable was built: the report (file:line: error…) to show for every URL.
+        case failed(report: String)
+    }
+
+    public let outcome: Outcome
+    public let asOf: Day
+    /// Checker findings by record, and the content's diagnostics by record file.
+    public let findings: [RecordID: [Finding]]
+    public let diagnostics: [String: [Diagnostic]]
+    /// Each record's source file, to match diagnostics with the page being viewed.
+    public let recordFiles: [RecordID: String]
+    public let duration: Duration
+
+    public var isFailed: Bool { if case .failed = outcome { true } else { false } }
+}
+
+/// Builds the preview with the same public entry points as `congkhai build` (load, rule book,
+/// theme, attachments, `SiteBuilder`, `SiteWriter`): what staff see is what `build` will publish.
+public struct PreviewBuilder: Sendable {
+    public let content: URL
+    /// How the content folder is named in messages ("Content").
+    public let contentShown: String
+    /// The folder the site is written into (inside the preview's temporary folder).
+    public let output: URL
+    /// The day to preview; nil = today in the site's time zone, read again at every build.
+    public let asOf: Day?
+    public let baseURL: String?
+
+    public init(content: URL, contentShown: String, output: URL, asOf: Day?, baseURL: String? = nil) {
+        self.content = content
+        self.contentShown = contentShown
+        self.output = output
+        self.asOf = asOf
+        self.baseURL = baseURL
+    }
+
+    public func build() -> PreviewBuild {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let loaded = ContentLoader.load(from: content)
+        let day = asOf ?? Day.today(in: TimeZone(identifier: loaded.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let book = RuleBook(content: loaded)
+        let (theme, themeProblems) = Theme.loading(overridesIn: content.appendingPathComponent("theme"), shownAs: contentShown + "/theme")
+        let attachments = Attachments.locate(for: loaded, in: content)
+        let diagnostics = loaded.diagnostics + book.diagnostics + themeProblems + attachments.diagnostics
+        let recordFiles = Dictionary(loaded.records.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+        let byFile = Dictionary(grouping: diagnostics.filter { $0.location != nil }, by: { $0.location!.file })
+
+        func finish(_ outcome: PreviewBuild.Outcome, findings: [Finding] = []) -> PreviewBuild {
+            PreviewBuild(outcome: outcome, asOf: day, findings: Dictionary(grouping: findings, by: \.recordID),
+                         diagnostics: byFile, recordFiles: recordFiles, duration: clock.now - started)
+        }
+        guard !diagnostics.hasErrors else {
+            let report = CheckReport(asOf: day, records: loaded.records, diagnostics: diagnostics, findings: [])
+            return finish(.failed(report: report.text()))
+        }
+        let findings = Checker.findings(for: loaded, book: book, asOf: day)
+        do {
+            let site = try SiteBuilder(content: loaded, asOf: day, book: book, theme: theme,
+                                       attachments: attachments.files, baseURL: baseURL).build()
+            try SiteWriter.write(site.files, to: output)
+            return finish(.built(folder: output, pages: site.pages, records: site.records), findings: findings)
+        } catch {
+            return finish(.failed(report: "error: the site could not be built: \(error)\n"), findings: findings)
+        }
+    }
+}
