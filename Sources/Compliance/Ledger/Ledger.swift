@@ -9,6 +9,8 @@ public struct Ledger: Sendable {
     public var lines: [LedgerLine]
     /// A last line without its newline: a write that did not complete, or a file cut short.
     public var incompleteTail: IncompleteLine?
+    /// The bytes of the complete lines, exactly as in the file: what the site publishes as its copy.
+    public var completeBytes: [UInt8] = []
 
     public struct IncompleteLine: Hashable, Sendable {
         public var number: Int
@@ -36,6 +38,7 @@ public struct Ledger: Sendable {
             lines.append(LedgerLine(number: number, bytes: raw))
             start = index + 1
         }
+        completeBytes = Array(bytes[0..<start])
         if start < bytes.count {
             incompleteTail = IncompleteLine(number: number + 1, byteCount: bytes.count - start)
         }
