@@ -87,6 +87,11 @@ public enum ContentLoader {
         var content = assemble(site: site, documents: documents)
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
         content.holidays = holidays
+        // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
+        if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
+            content.ledger = SourceFile(path: shown.isEmpty || shown == "." ? "ledger.jsonl" : shown + "/ledger.jsonl",
+                                        text: String(decoding: bytes, as: UTF8.self))
+        }
         return content
     }
 

@@ -21,8 +21,13 @@ public enum DayParsing {
     public static func explain(_ raw: String) -> String? {
         let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
         var parts: [String]?
-        if let p = numbers(text, separator: "-"), p.count == 3 { parts = [p[2], p[1], p[0]] }
-        else if let p = numbers(text, separator: "/"), p.count == 3 { parts = p }
+        // Up to 9 digits a part, so "99999-01-01" is explained (its year) rather than not recognised.
+        func pieces(_ separator: Character) -> [String]? {
+            let p = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            return p.count == 3 && p.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigit) }) ? p : nil
+        }
+        if let p = pieces("-") { parts = [p[2], p[1], p[0]] }
+        else if let p = pieces("/") { parts = p }
         else {
             let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
             if words.count == 6, words[0] == "ngày", words[2] == "tháng", words[4] == "năm" { parts = [words[1], words[3], words[5]] }

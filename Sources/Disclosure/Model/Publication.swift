@@ -21,18 +21,27 @@ extension Record {
 extension LoadedContent {
     /// The content as the portal may publish it: public records only, each without its private
     /// data, and no link from a public record to one that is not published (such a reference stays
-    /// a plain citation, such a `subject` is dropped), so no page, feed or index can name or link
-    /// a record that is not public.
+    /// a plain citation unless it names the hidden record by its id, such a `subject` is dropped),
+    /// so no page, feed or index can name or link a record that is not public.
     public var publicContent: LoadedContent {
         let records = self.records.filter(\.isPublic).map(\.publicView)
         let published = Set(records.map(\.id))
         var copy = self
         copy.records = records.map { record in
             var record = record
+            // A citation by number stays as text (it is part of the record's own wording); a bare id
+            // of a hidden record is a file name of the staff's, and goes.
+            record.references.removeAll { reference in
+                guard let target = reference.target else { return false }
+                return !published.contains(target) && reference.text == target
+            }
             for index in record.references.indices where record.references[index].target.map({ !published.contains($0) }) ?? false {
                 record.references[index].target = nil
             }
-            if let subject = record.subject, !published.contains(subject) { record.subject = nil }
+            if let subject = record.subject, !published.contains(subject) {
+                record.subject = nil
+                record.subjectReference = nil
+            }
             return record
         }
         return copy
