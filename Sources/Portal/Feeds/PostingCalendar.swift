@@ -71,6 +71,8 @@ struct PostingCalendar {
             .replacingOccurrences(of: ",", with: "\\,")
             .replacingOccurrences(of: "\r\n", with: "\\n")
             .replacingOccurrences(of: "\n", with: "\\n")
+            // A lone carriage return ends a line for some readers too: never let one through.
+            .replacingOccurrences(of: "\r", with: "\\n")
     }
 
     /// Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1),

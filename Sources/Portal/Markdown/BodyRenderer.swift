@@ -15,16 +15,18 @@ struct RenderedBody: Sendable {
 /// Renders a record's Markdown with libcmark in its safe mode (raw HTML is dropped, unsafe link
 /// schemes are blanked; nothing here passes CMARK_OPT_UNSAFE).
 ///
-/// Two things cmark does not do are done on its node tree, never on the HTML text: headings move one
+/// Three things cmark does not do are done on its node tree, never on the HTML text: headings move one
 /// level down (the page's `<h1>` is the record's title and the body sits under an `<h2>`) and get
 /// an `id` (the outline's anchor for parts, chapters and articles: `dieu-7`); in a regulation,
-/// "Điều N" in running text becomes a link to `#dieu-N` when the regulation has that article.
+/// "Điều N" in running text becomes a link to `#dieu-N` when the regulation has that article; and
+/// links that leave the site get `rel="noopener noreferrer"` (`ExternalLinks`).
 enum BodyRenderer {
     static func render(_ markdown: String, outline: RegulationOutline?, reservedIDs: Set<String>) -> RenderedBody {
         let document = MarkdownDocument(markdown)
         if let outline, !outline.articles.isEmpty {
             ArticleLinker(outline: outline).link(in: document.root)
         }
+        ExternalLinks.markNoOpener(in: document.root)
         var anchors = HeadingAnchors(outline: outline, reserved: reservedIDs)
         var html = ""
         var node = cmark_node_first_child(document.root)

@@ -120,6 +120,203 @@ enum DefaultTheme {
         "assets/favicon.svg": ###"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#0f3a68"/><rect width="32" height="6" fill="#b3261e"/><path d="M8 13h16v3H8zm0 6h16v3H8zm0 6h10v3H8z" fill="#ffffff"/></svg>
 """### + "\n",
+        "assets/print.css": ###"""
+/* The print view of a posted record (templates/print.mustache): an A4 notice for the board at the
+   commune office, laid out after Decree 30/2020 Appendix I (national header on the right, issuer
+   on the left, Times New Roman 13–14 pt, margins 20 mm top and bottom, 30 mm left, 15 mm right). */
+@page {
+  size: A4;
+  margin: 20mm 15mm 20mm 30mm;
+}
+
+*,
+*::before,
+*::after {
+  box-sizing: border-box;
+}
+
+html {
+  color: #000000;
+  background: #ffffff;
+}
+
+body {
+  margin: 0 auto;
+  padding: 1rem;
+  max-width: 52rem;
+  font-family: "Times New Roman", "Liberation Serif", "Noto Serif", serif;
+  font-size: 1.125rem;
+  line-height: 1.5;
+  overflow-wrap: break-word;
+}
+
+a {
+  color: #1a55a5;
+}
+
+a:focus-visible {
+  outline: 3px solid #ffbf47;
+  box-shadow: 0 0 0 6px #000000;
+}
+
+p {
+  margin: 0 0 0.5em;
+}
+
+.print-toolbar {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem 1.5rem;
+  align-items: baseline;
+  padding: 0.75rem 1rem;
+  margin-bottom: 1.5rem;
+  background: #f4f5f7;
+  border: 1px solid #c9ced6;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+  font-size: 1rem;
+}
+
+.print-toolbar p {
+  margin: 0;
+}
+
+.notice__header {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  gap: 1rem;
+  text-align: center;
+}
+
+.notice__issuer {
+  flex: 1 1 14rem;
+}
+
+.notice__nation {
+  flex: 1.6 1 18rem;
+}
+
+.notice__issuer-name,
+.notice__nation-name,
+.notice__draft {
+  font-weight: bold;
+}
+
+.notice__motto {
+  font-weight: bold;
+  text-decoration: underline;
+}
+
+.notice__date {
+  font-style: italic;
+}
+
+.notice__title {
+  margin: 1.5em 0 1em;
+  text-align: center;
+  font-size: 1.25rem;
+  line-height: 1.4;
+}
+
+.notice__kind {
+  display: block;
+  text-transform: uppercase;
+}
+
+.notice__subject {
+  display: block;
+  font-size: 1.125rem;
+}
+
+h2 {
+  margin: 1em 0 0.5em;
+  font-size: 1.125rem;
+  text-transform: uppercase;
+}
+
+.notice__columns {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 1.5rem;
+  align-items: flex-start;
+}
+
+.notice__text {
+  flex: 1 1 18rem;
+  text-align: justify;
+}
+
+.notice__qr {
+  flex: 0 0 auto;
+  width: 12rem;
+  margin: 1rem auto 0;
+  text-align: center;
+  font-size: 0.875rem;
+}
+
+.notice__qr img {
+  display: block;
+  width: 100%;
+  height: auto;
+  image-rendering: pixelated;
+}
+
+.notice__url {
+  display: block;
+  overflow-wrap: anywhere;
+}
+
+.notice__contact {
+  margin: 0;
+  padding-left: 1.25rem;
+}
+
+.notice__signature {
+  margin: 2em 0 0 auto;
+  width: min(100%, 20rem);
+  text-align: center;
+}
+
+.notice__capacity {
+  font-weight: bold;
+  margin: 0;
+}
+
+.notice__signer {
+  margin-top: 4em;
+  font-weight: bold;
+}
+
+@media print {
+  body {
+    max-width: none;
+    padding: 0;
+    font-size: 13pt;
+  }
+
+  .print-toolbar {
+    display: none;
+  }
+
+  .notice__header {
+    flex-wrap: nowrap;
+  }
+
+  .notice__columns {
+    flex-wrap: nowrap;
+  }
+
+  .notice__qr {
+    width: 40mm;
+    margin-top: 0;
+  }
+
+  a {
+    color: inherit;
+    text-decoration: none;
+  }
+}
+"""### + "\n",
         "assets/search.js": ###"""
 /* CongKhai: filters the records listed on the search page with search-index.json. Text is folded
    as the build folds it (no tone or vowel marks, đ → d, lower case), so "dan chu" finds "dân chủ".
@@ -1157,6 +1354,7 @@ caption {
 <html lang="{{layout.lang}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{layout.title}}</title>
 {{#layout.description}}
@@ -1232,6 +1430,96 @@ caption {
 </footer>
 </body>
 </html>
+"""### + "\n",
+        "templates/ledger.mustache": ###"""
+{{<layout}}
+{{$main}}
+<div class="prose">
+<h1>{{heading}}</h1>
+<p class="lead">Mỗi lần cổng thông tin được công bố, phần mềm ghi thêm một dòng vào sổ cái công bố: thời điểm công bố, mã băm SHA-256 của toàn bộ các tệp của cổng, và các văn bản đang niêm yết trong lần đó (trang của văn bản, mã băm nội dung, thời hạn niêm yết). Mỗi dòng mang mã băm của dòng trước nó, nên không ai sửa, xoá, chèn hay đảo thứ tự một dòng mà không để lại dấu vết. Nhờ đó sổ cái chứng minh một văn bản đã được đăng liên tục trên cổng trong suốt thời hạn niêm yết.</p>
+
+<section class="section" aria-labelledby="dau-chuoi">
+  <h2 id="dau-chuoi">Đầu chuỗi hiện tại</h2>
+  {{#head}}
+  <dl>
+    <dt>Lần công bố</dt>
+    <dd>số {{seq}}, lúc {{time}}{{#simulated}} — <strong>mô phỏng</strong> (diễn tập, không có giá trị chứng minh){{/simulated}}</dd>
+    <dt>Mã băm đầu chuỗi (head)</dt>
+    <dd><code>{{hash}}</code></dd>
+    <dt>Mã băm của cổng (site_digest)</dt>
+    <dd><code>{{siteDigest}}</code></dd>
+  </dl>
+  <p>Hãy lưu lại mã băm đầu chuỗi mỗi lần xem cổng: một sổ cái bị cắt bớt ở cuối sẽ không còn khớp với nó.</p>
+  {{/head}}
+  {{^head}}
+  <p>Sổ cái chưa có dòng nào: cổng chưa được công bố bằng lệnh <code>congkhai publish</code>.</p>
+  {{/head}}
+  {{#hasDownloads}}
+  <ul class="link-list">
+    {{#downloads}}
+    <li><a href="{{href}}">{{label}}</a></li>
+    {{/downloads}}
+  </ul>
+  {{/hasDownloads}}
+</section>
+
+<section class="section" aria-labelledby="cach-kiem-tra">
+  <h2 id="cach-kiem-tra">Cách kiểm tra</h2>
+  <p>Người kiểm tra (Ban Thanh tra nhân dân, cơ quan cấp trên, báo chí, người dân) chỉ cần các công cụ có sẵn trên máy Linux hoặc macOS.</p>
+  <ol>
+    <li>
+      <p>Mã băm của một dòng là SHA-256 của đúng các byte của dòng đó, kể cả ký tự xuống dòng. Đầu chuỗi là mã băm của dòng cuối:</p>
+      <pre><code>tail -n 1 ledger.jsonl | sha256sum</code></pre>
+    </li>
+    <li>
+      <p>Mỗi dòng có <code>seq</code> tăng dần từ 1 và <code>prev</code> bằng mã băm của dòng trước (dòng đầu: <code>null</code>), viết ở dạng chuẩn (khoá theo thứ tự, không dấu cách, chỉ ký tự ASCII). Kiểm tra cả chuỗi:</p>
+      <pre><code>{{verifyChain}}</code></pre>
+    </li>
+    <li>
+      <p>Các tệp của cổng phải khớp với <code>site_digest</code> của lần công bố. Trong thư mục chứa bản sao của cổng, lệnh sau phải in ra đúng <code>site_digest</code> (bỏ tiền tố <code>sha256:</code>):</p>
+      <pre><code>{{verifySite}}</code></pre>
+      <p>Lệnh <code>sha256sum -c so-cai/manifest.sha256</code> chỉ ra tệp nào đã bị thay đổi.</p>
+    </li>
+    <li>
+      <p>Nội dung một văn bản không đổi trong thời gian niêm yết khi mọi dòng trong thời hạn đó ghi cùng một <code>digest</code> cho văn bản ấy. Dòng ghi <code>"simulated":true</code> là dòng mô phỏng (diễn tập) và không có giá trị chứng minh.</p>
+    </li>
+  </ol>
+</section>
+
+{{#hasPublications}}
+<section class="section" aria-labelledby="cac-lan-cong-bo">
+  <h2 id="cac-lan-cong-bo">Các lần công bố</h2>
+  {{#publicationsNote}}
+  <p>{{publicationsNote}}</p>
+  {{/publicationsNote}}
+  <div class="table-scroll">
+    <table class="disclosure-list">
+      <caption>Các lần công bố, mới nhất trước</caption>
+      <thead>
+        <tr>
+          <th scope="col">Dòng</th>
+          <th scope="col">Thời điểm</th>
+          <th scope="col">Văn bản đang niêm yết</th>
+          <th scope="col">Mã băm của cổng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {{#publications}}
+        <tr>
+          <th scope="row">{{line}}</th>
+          <td>{{time}}{{#simulated}} (mô phỏng){{/simulated}}</td>
+          <td>{{#noNotices}}không có{{/noNotices}}{{#notices}}<a href="{{href}}">{{label}}</a> {{/notices}}</td>
+          <td><code>{{siteDigest}}</code></td>
+        </tr>
+        {{/publications}}
+      </tbody>
+    </table>
+  </div>
+</section>
+{{/hasPublications}}
+</div>
+{{/main}}
+{{/layout}}
 """### + "\n",
         "templates/list.mustache": ###"""
 {{<layout}}
@@ -1314,6 +1602,94 @@ caption {
   <p class="posting__as-of" data-posting-as-of-text>{{asOf}}</p>
 </div>
 """### + "\n",
+        "templates/print.mustache": ###"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{canonical}}">
+<link rel="stylesheet" href="{{root}}assets/print.css">
+<link rel="icon" type="image/svg+xml" href="{{root}}assets/favicon.svg">
+</head>
+<body>
+<nav class="print-toolbar" aria-label="{{t.printToolbar}}">
+  <a href="{{recordHref}}">{{t.printBack}}</a>
+  <p>{{t.printHint}}</p>
+</nav>
+<main class="notice">
+  <div class="notice__header">
+    <div class="notice__issuer">
+      <p class="notice__issuer-name">{{issuer}}</p>
+      {{#number}}
+      <p>{{.}}</p>
+      {{/number}}
+      {{#isDraft}}
+      <p class="notice__draft">{{t.printDraft}}</p>
+      {{/isDraft}}
+    </div>
+    <div class="notice__nation">
+      <p class="notice__nation-name">{{t.printNationalName}}</p>
+      <p class="notice__motto">{{t.printMotto}}</p>
+      {{#dateLine}}
+      <p class="notice__date">{{.}}</p>
+      {{/dateLine}}
+    </div>
+  </div>
+
+  <h1 class="notice__title">{{#kind}}<span class="notice__kind">{{.}}</span> {{/kind}}<span class="notice__subject">{{title}}</span></h1>
+
+  <div class="notice__columns">
+    <div class="notice__text">
+      <section aria-labelledby="niem-yet">
+        <h2 id="niem-yet">{{t.printPostingHeading}}</h2>
+        {{#period}}
+        <p>{{text}}</p>
+        {{/period}}
+        {{#places}}
+        <p>{{.}}</p>
+        {{/places}}
+      </section>
+      {{#hasFeedback}}
+      <section aria-labelledby="gop-y">
+        <h2 id="gop-y">{{t.printFeedbackHeading}}</h2>
+        {{#feedback}}
+        <p>{{text}}</p>
+        {{/feedback}}
+        {{#hasContact}}
+        <ul class="notice__contact">
+          {{#contact}}
+          <li>{{text}}</li>
+          {{/contact}}
+        </ul>
+        {{/hasContact}}
+      </section>
+      {{/hasFeedback}}
+    </div>
+    <figure class="notice__qr">
+      <img src="qr.png" alt="{{qrAlt}}" width="{{qrSize}}" height="{{qrSize}}">
+      <figcaption>{{t.printQRCaption}} <span class="notice__url">{{url}}</span></figcaption>
+    </figure>
+  </div>
+
+  {{#signature}}
+  <div class="notice__signature">
+    {{#.capacity}}
+    <p class="notice__capacity">{{.}}</p>
+    {{/.capacity}}
+    {{#.title}}
+    <p class="notice__capacity">{{.}}</p>
+    {{/.title}}
+    <p class="notice__signer">{{name}}</p>
+  </div>
+  {{/signature}}
+</main>
+</body>
+</html>
+"""### + "\n",
         "templates/record-item.mustache": ###"""
 <li class="record-item" data-id="{{id}}">
   <h3 class="record-item__title"><a href="{{href}}">{{title}}</a></h3>
@@ -1362,6 +1738,9 @@ caption {
       </tbody>
     </table>
   </section>
+  {{#banner}}
+  <p class="record__print"><a href="in/index.html">{{t.printLink}}</a></p>
+  {{/banner}}
 
   {{#hasToc}}
   <nav class="toc" aria-labelledby="muc-luc">
