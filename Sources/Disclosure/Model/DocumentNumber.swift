@@ -72,8 +72,10 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
             year = y
         }
         let symbol = pieces[pieces.count - 1]
-        let codes = symbol.split(separator: "-").map(String.init)
-        guard codes.count >= 2, codes.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+        // No empty part ("KH--UBND") and no whitespace of any kind inside one: a tab kept in the
+        // issuer would print a number that reads back differently (found by Scripts/fuzz.sh).
+        let codes = symbol.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard codes.count >= 2, codes.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
             return .failure(.malformed("the symbol “\(Diagnostic.excerpt(symbol, limit: 40))” must be TYPE-ISSUER, e.g. KH-UBND"))
         }
         var typeCode: String? = codes[0]

@@ -7,7 +7,7 @@ enum RecordFile {
         var out = "# Imported by `congkhai import` from \(source), lines \(lines.lowerBound)–\(lines.upperBound).\n"
         out += "# Check every field against the source before publishing.\n"
         for d in diagnostics {
-            out += "# \(d.severity.rawValue) (line \(d.line)): \(d.message.replacingOccurrences(of: "\n", with: " "))\n"
+            out += "# \(d.severity.rawValue) (line \(d.line)): \(Diagnostic.excerpt(d.message, limit: Int.max))\n"  // controls and line breaks escaped: YAML refuses them even in comments
         }
         if let number = fields.number { out += YAMLText.line("number", YAMLText.quoted(number.description)) }
         if let title = fields.title { out += YAMLText.line("title", YAMLText.quoted(title)) }
