@@ -3,7 +3,8 @@ import Compliance
 
 /// The published content arranged for rendering: records newest first, their links in both
 /// directions, their dossiers and the groupings the archives list. Unpublished records
-/// (`publish: false`) are dropped here, so nothing downstream can write them anywhere.
+/// (`publish: false`, drafts never posted) and every `private:` value are dropped here, so nothing
+/// downstream can write them anywhere.
 struct PortalContent: Sendable {
     let site: SiteConfig
     let asOf: Day
@@ -22,8 +23,10 @@ struct PortalContent: Sendable {
         self.asOf = asOf
         self.urls = urls
         policy = book.policy
-        let published = content.records.filter(\.isPublished)
-        records = published.map { PortalRecord(record: $0, calendar: book.calendar, asOf: asOf) }
+        // Public records only, without their private data (Publication.swift: `publicContent`).
+        let published = content.publicContent.records
+        // Bodies are rendered here, each once, on all cores.
+        records = Parallel.map(published, chunk: 8) { PortalRecord(record: $0, calendar: book.calendar, asOf: asOf) }
             .sorted(by: PortalRecord.newestFirst)
         let positions = Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.positions = positions

@@ -27,11 +27,20 @@ public struct SiteBuilder {
     }
 
     public func build() throws -> BuiltSite {
+        try build(progress: nil, cache: nil)
+    }
+
+    /// Builds on all cores: record bodies, record pages, archive pages and the machine-readable
+    /// outputs are independent tasks; the files are sorted by path at the end, so the result does
+    /// not depend on the order the tasks finish in. `progress` hears how many pages are rendered.
+    /// With a `cache` (incremental build), pages whose view is unchanged since the cached build are
+    /// not rendered: their files are the current site's, to be linked by `SiteWriter`.
+    public func build(progress: BuildProgress?, cache: PageCache? = nil) throws -> BuiltSite {
         // Model: the published records with their status on `asOf`, bodies rendered once.
         let portal = PortalContent(content: content, book: book, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? content.site.baseURL))
         // Render: pages through the theme's templates, then the machine-readable outputs.
-        let renderer = try PageRenderer(theme: theme)
+        let renderer = try PageRenderer(theme: theme, strings: strings)
         let layouts = LayoutFactory(content: portal, strings: strings)
         let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: content.site.timeZone))
         let announced = FeedSet.siteFeeds(strings: strings) + feeds.types.flatMap { FeedSet.typeFeeds($0, strings: strings) }
@@ -42,19 +51,49 @@ public struct SiteBuilder {
             (SearchPage.path, "search", SearchPage(content: portal, layouts: layouts)),
             (NotFoundPage.path, "not-found", NotFoundPage(content: portal, layouts: layouts)),
         ]
-        pages += portal.records.map { ($0.path, "record", RecordPage($0, content: portal, layouts: layouts)) }
         pages += ArchivePages(content: portal, layouts: layouts).all().map { ($0.path, $0.template, $0.view) }
+        let pagePaths = pages.map(\.path) + portal.records.map(\.path)
+        let total = pagePaths.count
+        let rendered = ProgressCounter()
+        func counted(_ n: Int) { progress?.update(.rendering, rendered.add(n), of: total) }
 
-        var files = try pages.map { OutputFile($0.path, try renderer.render($0.view, with: $0.template)) }
-        files += feeds.files()
-        files += [
-            OutputFile(SitePaths.calendar, PostingCalendar(content: portal, strings: strings).file()),
-            OutputFile(SitePaths.recordsAPI, RecordsAPI(content: portal).file()),
-            OutputFile(SitePaths.recordsSchema, Data(RecordsAPI.schema.utf8)),
-            OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal)),
-            OutputFile(SitePaths.sitemap, Sitemap.file(pages: pages.map(\.path), content: portal)),
-            OutputFile(SitePaths.robots, Sitemap.robots(content: portal)),
+        func page(_ path: String, _ template: String, _ view: Any) throws -> OutputFile {
+            guard let cache else { return OutputFile(path, try renderer.render(view, with: template)) }
+            return try cache.file(path, template: template, view: view) { try renderer.render(view, with: template) }
+        }
+        // The long single tasks go first, so that no core is left alone with one at the end.
+        var tasks: [() throws -> [OutputFile]] = [
+            // print: an A4 notice with a QR code for every posted record (Portal/Print, docs/print.md).
+            { try PrintNotices(content: portal, strings: strings).files(renderer: renderer) },
+            { [OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal))] },
+            { [OutputFile(SitePaths.recordsAPI, RecordsAPI(content: portal).file()),
+               OutputFile(SitePaths.recordsSchema, Data(RecordsAPI.schema.utf8))] },
+            { feeds.files() },
+            { [OutputFile(SitePaths.calendar, PostingCalendar(content: portal, strings: strings).file())] },
+            { [OutputFile(SitePaths.sitemap, Sitemap.file(pages: pagePaths, content: portal)),
+               OutputFile(SitePaths.robots, Sitemap.robots(content: portal))] },
+            // ledger: the publication ledger, its head and the page explaining it (Portal/Ledger, docs/ledger.md).
+            { try LedgerSite.files(ledger: Ledger(content: content), builder: self) },
         ]
+        // Record pages are built and rendered in the same task, so their views never pile up.
+        for chunk in stride(from: 0, to: portal.records.count, by: 64) {
+            let slice = portal.records[chunk..<min(portal.records.count, chunk + 64)]
+            tasks.append {
+                let files = try slice.map { try page($0.path, "record", RecordPage($0, content: portal, layouts: layouts)) }
+                counted(files.count)
+                return files
+            }
+        }
+        for chunk in stride(from: 0, to: pages.count, by: 32) {
+            let slice = pages[chunk..<min(pages.count, chunk + 32)]
+            tasks.append {
+                let files = try slice.map { try page($0.path, $0.template, $0.view) }
+                counted(files.count)
+                return files
+            }
+        }
+        var files = try Parallel.run(tasks).flatMap { $0 }
+        if let cache { files.append(cache.outputFile()) }
         files += theme.assets.map { OutputFile("assets/" + $0.key, $0.value) }
         for entry in portal.records {
             for path in entry.record.attachments {
@@ -64,7 +103,7 @@ public struct SiteBuilder {
         }
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
-        return BuiltSite(files: files, records: portal.records.count, pages: pages.count,
+        return BuiltSite(files: files, records: portal.records.count, pages: total,
                          openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
     }
 }

@@ -61,6 +61,7 @@ struct AboutPage: Sendable {
         }
         data = feeds.filter(\.isSiteWide).map { Link(label: $0.title, href: SitePaths.link(from: path, to: $0.path)) }
             + [Link(label: t.recordsSchema, href: SitePaths.link(from: path, to: SitePaths.recordsSchema))]
+            + [Link(label: LedgerPageView.title, href: SitePaths.link(from: path, to: LedgerPageView.path))]  // ledger
     }
 
     /// The Law 10/2022 default for a category with the commune's `site.yml` overrides for its

@@ -62,6 +62,14 @@ enum NavSection: CaseIterable {
 struct LayoutFactory: Sendable {
     let content: PortalContent
     let strings: PortalStrings
+    /// The scripts' texts as script-safe JSON: the same on every page, so encoded once.
+    private let scriptTexts: String
+
+    init(content: PortalContent, strings: PortalStrings) {
+        self.content = content
+        self.strings = strings
+        scriptTexts = ScriptJSON.encode(strings.scriptTexts.merging(["timeZone": content.site.timeZone]) { a, _ in a })
+    }
 
     enum Script: String {
         case banner = "assets/banner.js"
@@ -104,8 +112,7 @@ struct LayoutFactory: Sendable {
             nav: navTargets.map { PageLayout.NavItem(label: $1, href: href($2), current: $0 == section) },
             alternates: alternates.map { PageLayout.Alternate(type: $0.type, title: $0.title, href: href($0.path)) },
             structuredData: structuredData,
-            scriptTexts: scripts.isEmpty ? nil : ScriptJSON.encode(
-                strings.scriptTexts.merging(["timeZone": site.timeZone]) { a, _ in a }),
+            scriptTexts: scripts.isEmpty ? nil : scriptTexts,
             scripts: scripts.map { Link(label: $0.rawValue, href: href($0.rawValue)) },
             footer: PageLayout.Footer(
                 issuer: site.issuer,

@@ -160,6 +160,27 @@ public struct PortalStrings: Sendable {
     public var notFoundHeading = "Không tìm thấy trang"
     public var notFoundText = "Địa chỉ này không có trên cổng. Văn bản có thể đã được tìm thấy qua trang tìm kiếm hoặc trong lưu trữ."
 
+    // Print view (templates/print.mustache): the notice posted on the board at the office
+    public var printLink = "Bản in để niêm yết (khổ A4, có mã QR)"
+    public var printHeading = "Bản in niêm yết"
+    public var printToolbar = "Công cụ bản in"
+    public var printBack = "Về trang văn bản trên cổng thông tin"
+    public var printHint = "Dùng lệnh In của trình duyệt (Ctrl+P) để in trên khổ A4."
+    public var printNationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    public var printMotto = "Độc lập - Tự do - Hạnh phúc"
+    public var printNumber = "Số: {number}"
+    public var printDraft = "DỰ THẢO"
+    public var printPostingHeading = "Niêm yết công khai"
+    public var printPeriod = "Thời gian niêm yết: {days} ngày, từ {start} đến hết {end}."
+    public var printPeriodShifted = "Ngày cuối cùng ({end}) là {reason}, nên theo Điều 148 khoản 5 Bộ luật Dân sự thời hạn kéo dài đến hết {legalEnd}."
+    public var printPermanent = "Niêm yết thường xuyên, từ {start}."
+    public var printPlaces = "Địa điểm niêm yết: {places}."
+    public var printPlacePortal = "{name} ({url})"
+    public var printFeedbackHeading = "Góp ý"
+    public var printFeedbackUntil = "Ý kiến góp ý gửi về {issuer} đến hết {date}."
+    public var printQRAlt = "Mã QR dẫn tới văn bản trên cổng thông tin: {url}"
+    public var printQRCaption = "Quét mã QR để đọc toàn văn và xem tình trạng niêm yết trên cổng thông tin:"
+
     public init() {}
 
     public static let vi = PortalStrings()
