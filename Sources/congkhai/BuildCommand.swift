@@ -23,6 +23,8 @@ struct BuildCommand: ParsableCommand {
     var output: String = "Site"
     @Option(name: .long, help: "The public address of the site, ending in /. Default: base_url from site.yml.")
     var baseURL: String?
+    @Flag(name: .long, help: "Print only the closing summary line (no progress display, no hints).")
+    var quiet = false
 
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
@@ -31,8 +33,24 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let progress = BuildProgress(quiet: quiet)
+        let outputURL = URL(fileURLWithPath: output, isDirectory: true)
+        // One build at a time per output: a second one waits here (OutputLock).
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(for: outputURL) { _ in
+                FileHandle.standardError.write(Data("Another build is writing into \(output)/; waiting for it to finish…\n".utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { lock.release() }
+
         // Load: the records, the calendar, the theme and the attachments, every problem in one pass.
+        progress.update(.loading, 0)
         let content = ContentLoader.load(from: contentOptions.contentURL)
+        progress.update(.loading, content.records.count)
         let asOf = try asOfOption.day(timeZone: content.site.timeZone)
         let book = RuleBook(content: content)
         let (theme, themeProblems) = Theme.loading(
@@ -40,23 +58,34 @@ struct BuildCommand: ParsableCommand {
         let attachments = Attachments.locate(for: content, in: contentOptions.contentURL)
         let diagnostics = content.diagnostics + book.diagnostics + themeProblems + attachments.diagnostics
         guard !diagnostics.hasErrors else {
+            progress.finish()
             let report = CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
             FileHandle.standardError.write(Data((report.text() + "Nothing was built; \(output)/ is unchanged.\n").utf8))
             throw ExitStatus.unreadable
         }
 
-        // Render in memory, then write atomically.
+        // Render in memory on all cores, then write atomically. Pages whose view did not change since
+        // the last build (the cache in <output>/.congkhai-cache) are not rendered again, and files
+        // whose bytes did not change are linked from the current site rather than written.
+        let cache = PageCache(output: outputURL, theme: theme)
         let site = try SiteBuilder(content: content, asOf: asOf, book: book, theme: theme,
-                                   attachments: attachments.files, baseURL: baseURL).build()
-        let outputURL = URL(fileURLWithPath: output, isDirectory: true)
+                                   attachments: attachments.files, baseURL: baseURL).build(progress: progress, cache: cache)
+        let written: SiteWriter.Report
         do {
-            try SiteWriter.write(site.files, to: outputURL)
+            written = try SiteWriter.write(site.files, to: outputURL, holding: lock) { count in
+                progress.update(.writing, count, of: site.files.count)
+            }
         } catch {
+            progress.finish()
             FileHandle.standardError.write(Data("error: cannot write \(output)/: \(error)\nThe previous site, if any, is unchanged.\n".utf8))
             throw ExitCode.failure
         }
+        progress.finish()
 
-        print("Built \(site.pages) pages for \(site.records) records into \(output)/ (\(site.files.count) files), as of \(asOf.vietnamese).")
+        let seconds = String(format: "%.2f", progress.elapsed)
+        print("Built \(site.pages) pages for \(site.records) records into \(output)/ (\(site.files.count) files: "
+              + "\(written.written) written, \(written.reused) unchanged) in \(seconds) s, as of \(asOf.vietnamese).")
+        guard !quiet else { return }
         print("Posted now: \(site.openPostings); upcoming: \(site.upcomingPostings).")
         if !theme.overridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(theme.overridden.joined(separator: ", ")).") }
         let warnings = diagnostics.warnings.count

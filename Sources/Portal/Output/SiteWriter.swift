@@ -6,33 +6,192 @@ import Darwin
 #endif
 
 /// Writes a built site so that readers only ever see the old site or the new one: the files go
-/// into a fresh folder beside the output (same file system), which then takes the output's place
-/// in one step. If anything fails, the temporary folder is removed and the old site is untouched.
+/// into a fresh staging folder beside the output (same file system), which then takes the output's
+/// place in one step. If anything fails, the staging folder is removed and the old site is
+/// untouched; if the process is killed, the next build removes what it left (see `clearLeftovers`).
+///
+/// Files whose bytes are known to equal the current output's are not written again: they are
+/// hard-linked from the current site into the staging folder (a new name for the same bytes; the
+/// old site's name goes away with the old site). A rendered file of the same size as the current
+/// one is compared byte for byte and linked when equal. So an unchanged page keeps its inode and
+/// its modification time, and an incremental build costs one link per unchanged file.
 public enum SiteWriter {
-    public static func write(_ files: [OutputFile], to output: URL) throws {
+    /// What a write did, for the build's summary.
+    public struct Report: Sendable {
+        public var written = 0
+        public var reused = 0
+    }
+
+    /// Locks the output's folder against other builds, writes, swaps, unlocks.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to output: URL) throws -> Report {
+        let lock = try OutputLock.acquire(for: output)
+        defer { lock.release() }
+        return try write(files, to: output, holding: lock)
+    }
+
+    /// Writes while the caller holds the output's lock (an incremental build holds it from reading
+    /// the cache to the swap). `unchanged`: paths whose bytes the caller knows equal the current
+    /// output's file at the same path; they are linked without being read.
+    @discardableResult
+    public static func write(_ files: [OutputFile], to output: URL, holding lock: OutputLock,
+                             unchanged: Set<String> = [], progress: ((Int) -> Void)? = nil) throws -> Report {
         let fm = FileManager.default
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard lock.folder.path == parent.path else { throw SiteWriterError.wrongLock(output.path, held: lock.folder.path) }
         try checkReplaceable(output)
+        clearLeftovers(of: output)
 
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(getpid())-\(UUID().uuidString.prefix(8))")
-        defer { try? fm.removeItem(at: staging) }
+        let staging = parent.appendingPathComponent(stagingPrefix(of: output) + "\(getpid())-\(UUID().uuidString.prefix(8))")
+        defer { removeTree(staging.path) }
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        var folders: Set<String> = [""]
+
+        // Folders first, parents before children, so the files can be written in any order.
+        // (Paths are split by hand: Foundation's deletingLastPathComponent traps on one-letter names.)
+        func folderOf(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
+        var folders = Set<String>()
         for file in files {
-            let target = staging.appendingPathComponent(file.path)
-            let folder = (file.path as NSString).deletingLastPathComponent
-            if folders.insert(folder).inserted {
-                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            }
-            switch file.contents {
-            case .bytes(let data): try data.write(to: target)
-            case .copy(let source): try fm.copyItem(at: source, to: target)
+            var folder = folderOf(Substring(file.path))
+            while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = folderOf(folder) }
+        }
+        for folder in folders.sorted() {
+            guard mkdir(staging.path + "/" + folder, 0o755) == 0 || errno == EEXIST else {
+                throw SiteWriterError.cannotWrite(folder, errno: errno)
             }
         }
+
+        let current = FileManager.default.fileExists(atPath: output.path) ? output.path : nil
+        let report = try writeAll(files, into: staging.path, current: current, unchanged: unchanged, progress: progress)
         try swap(staging, into: output)
+        return report
     }
+
+    /// The staging folders of this output start with this: `.Site.building-`.
+    static func stagingPrefix(of output: URL) -> String {
+        ".\(output.lastPathComponent).building-"
+    }
+
+    /// Removes staging folders (and old sites being deleted) that a killed build left beside the
+    /// output. Only called under the output's lock, so none of them belongs to a running build.
+    static func clearLeftovers(of output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = stagingPrefix(of: output)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            removeTree(parent.path + "/" + name)
+        }
+    }
+
+    // MARK: Files
+
+    private static func writeAll(_ files: [OutputFile], into staging: String, current: String?, unchanged: Set<String>,
+                                 progress: ((Int) -> Void)?) throws -> Report {
+        // Two workers per core: writing is mostly waiting on the kernel.
+        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let results = UnsafeMutableBufferPointer<WorkerResult>.allocate(capacity: workers)
+        results.initialize(repeating: WorkerResult())
+        defer { results.deallocate() }
+        let done = ProgressCounter()
+        let sharedFiles = Unchecked(files), sharedResults = Unchecked(results), sharedProgress = Unchecked(progress)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let files = sharedFiles.value, results = sharedResults.value, progress = sharedProgress.value
+            var result = WorkerResult()
+            var index = worker
+            while index < files.count {
+                let file = files[index]
+                do {
+                    if try place(file, at: staging + "/" + file.path, current: current.map { $0 + "/" + file.path },
+                                 knownUnchanged: unchanged.contains(file.path)) {
+                        result.reused += 1
+                    } else {
+                        result.written += 1
+                    }
+                } catch {
+                    result.error = error
+                    break
+                }
+                if let progress, done.add(1) % 256 == 0 { progress(done.value) }
+                index += workers
+            }
+            results[worker] = result
+        }
+        var report = Report()
+        for result in results {
+            if let error = result.error { throw error }
+            report.written += result.written
+            report.reused += result.reused
+        }
+        progress?(files.count)
+        return report
+    }
+
+    private struct WorkerResult {
+        var written = 0
+        var reused = 0
+        var error: (any Error)?
+    }
+
+    /// Puts one file at `target`; true when it was linked from the current site instead of written.
+    private static func place(_ file: OutputFile, at target: String, current: String?, knownUnchanged: Bool) throws -> Bool {
+        switch file.contents {
+        case .bytes(let data):
+            if let current, knownUnchanged || sameBytes(data, asFileAt: current), link(current, target) == 0 {
+                return true
+            }
+            try writeBytes(data, to: target, shownAs: file.path)
+            return false
+        case .copy(let source):
+            // The current site's own file (a page an incremental build did not render again), or an
+            // attachment with the same bytes as the published copy: linked.
+            if let current, source.standardizedFileURL.path == current || sameFile(source.path, asCopyAt: current),
+               link(current, target) == 0 {
+                return true
+            }
+            do {
+                try FileManager.default.copyItem(atPath: source.path, toPath: target)
+            } catch {
+                throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "\(error)")
+            }
+            return false
+        }
+    }
+
+    private static func writeBytes(_ data: Data, to target: String, shownAs path: String) throws {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriterError.cannotWrite(path, errno: errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SiteWriterError.cannotWrite(path, errno: errno)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// True when the file at `path` holds exactly `data` (a size check first, so most changed files
+    /// cost one `stat`).
+    private static func sameBytes(_ data: Data, asFileAt path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing == data
+    }
+
+    /// Attachments are few: same size, then the same bytes.
+    private static func sameFile(_ source: String, asCopyAt copy: String) -> Bool {
+        var a = stat(), b = stat()
+        guard stat(source, &a) == 0, lstat(copy, &b) == 0, (b.st_mode & S_IFMT) == S_IFREG, a.st_size == b.st_size else { return false }
+        guard let x = try? Data(contentsOf: URL(fileURLWithPath: source), options: .alwaysMapped),
+              let y = try? Data(contentsOf: URL(fileURLWithPath: copy), options: .alwaysMapped) else { return false }
+        return x == y
+    }
+
+    // MARK: Swap and removal
 
     /// Refuses to replace a folder that is not a site: `--output .` must never delete a project.
     private static func checkReplaceable(_ output: URL) throws {
@@ -62,7 +221,7 @@ public enum SiteWriter {
             try? fm.moveItem(at: aside, to: output)
             throw error
         }
-        try? fm.removeItem(at: aside)
+        removeTree(aside.path)
     }
 
     /// renameat2(2) with RENAME_EXCHANGE, looked up at run time: Swift's Glibc module does not
@@ -78,11 +237,63 @@ public enum SiteWriter {
         return false
         #endif
     }
+
+    /// Deletes a folder tree without following symbolic links, the subfolders in parallel.
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { unlink(path); return }
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var folders: [String] = []
+        for name in children {
+            let child = path + "/" + name
+            var childInfo = stat()
+            guard lstat(child, &childInfo) == 0 else { continue }
+            if (childInfo.st_mode & S_IFMT) == S_IFDIR { folders.append(child) } else { unlink(child) }
+        }
+        if folders.count > 1 {
+            let shared = folders
+            DispatchQueue.concurrentPerform(iterations: shared.count) { removeTree(shared[$0]) }
+        } else {
+            folders.forEach(removeTree)
+        }
+        rmdir(path)
+    }
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, buffer, count)
+    #else
+    return Darwin.write(fd, buffer, count)
+    #endif
+}
+
+/// A counter shared by writer threads, for progress only.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += n
+        return count
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }
 
 public enum SiteWriterError: Error, CustomStringConvertible {
     case notAFolder(String)
     case notASite(String)
+    case cannotWrite(String, errno: Int32)
+    case cannotCopy(String, from: String, reason: String)
+    case wrongLock(String, held: String)
 
     public var description: String {
         switch self {
@@ -90,6 +301,12 @@ public enum SiteWriterError: Error, CustomStringConvertible {
             return "\(path) exists and is not a folder; choose another --output"
         case .notASite(let path):
             return "\(path) is not empty and holds no index.html, so it does not look like a built site; choose another --output or empty it"
+        case .cannotWrite(let path, let code):
+            return "cannot write \(path): \(String(cString: strerror(code)))"
+        case .cannotCopy(let path, let source, let reason):
+            return "cannot copy \(source) to \(path): \(reason)"
+        case .wrongLock(let path, let held):
+            return "internal error: writing \(path) while holding the lock of \(held) instead of its own folder's"
         }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The incremental build's memory, kept inside the output as `.congkhai-cache/pages.tsv` (a
+/// hidden folder: `publish` skips dot-entries, and deleting the output means a clean build).
+///
+/// For every page of the last build it holds the digest of the page's view (`ViewDigest`: the
+/// template's name and every value the template can print). A page whose digest is unchanged
+/// has the same bytes as last time, so it is not rendered again: the writer links last build's
+/// file into the new site. Everything else (pages whose view changed, feeds, indexes) is rendered
+/// as in a clean build, so an incremental build gives the same bytes as a clean one.
+///
+/// The cache file is one of the site's files, written and swapped in with them: it always
+/// describes the site beside it. A missing, older or unreadable cache only costs a full render.
+public final class PageCache: @unchecked Sendable {
+    static let folder = ".congkhai-cache"
+    static let file = folder + "/pages.tsv"
+    /// Bumped whenever rendering changes in a way a view digest cannot see.
+    static let format = "congkhai-pages 1"
+
+    /// The site the cache describes; reused files are linked from here.
+    let output: URL
+    /// Digests of the theme and of anything else every page depends on.
+    let fingerprint: ViewDigest
+    private let previous: [String: ViewDigest]
+    private let lock = NSLock()
+    private var next: [String: ViewDigest] = [:]
+    private(set) var reused = 0
+
+    /// Reads the cache of the site at `output` (nil or empty when there is none or it is stale).
+    public init(output: URL, theme: Theme) {
+        self.output = output.standardizedFileURL
+        var hasher = StableHasher()
+        hasher.combine(Self.format)
+        for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        fingerprint = hasher.finish()
+        previous = Self.read(output.appendingPathComponent(Self.file), fingerprint: fingerprint)
+    }
+
+    private static func read(_ url: URL, fingerprint: ViewDigest) -> [String: ViewDigest] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [:] }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n")[...]
+        guard lines.popFirst() == Substring("\(format) \(fingerprint)") else { return [:] }
+        var digests: [String: ViewDigest] = [:]
+        digests.reserveCapacity(lines.count)
+        for line in lines {
+            guard let tab = line.firstIndex(of: "\t"), let digest = ViewDigest(line[..<tab]) else { return [:] }
+            digests[String(line[line.index(after: tab)...])] = digest
+        }
+        return digests
+    }
+
+    /// The file for a page: last build's (to be linked) when its view is unchanged and the file
+    /// is still there, else the page rendered now.
+    func file(_ path: String, template: String, view: Any, render: () throws -> Data) rethrows -> OutputFile {
+        let digest = ViewDigest.of(view, template: template, fingerprint: fingerprint)
+        let old = output.appendingPathComponent(path)
+        let unchanged = previous[path] == digest && FileManager.default.fileExists(atPath: old.path)
+        lock.lock()
+        next[path] = digest
+        if unchanged { reused += 1 }
+        lock.unlock()
+        if unchanged { return OutputFile(path, copying: old) }
+        return OutputFile(path, try render())
+    }
+
+    /// The cache file describing this build's pages, to be written with them.
+    func outputFile() -> OutputFile {
+        lock.lock()
+        defer { lock.unlock() }
+        var text = "\(Self.format) \(fingerprint)\n"
+        for (path, digest) in next.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+            text += "\(digest)\t\(path)\n"
+        }
+        return OutputFile(Self.file, Data(text.utf8))
+    }
+}
