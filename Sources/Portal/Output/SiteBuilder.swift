@@ -52,7 +52,8 @@ public struct SiteBuilder {
             (NotFoundPage.path, "not-found", NotFoundPage(content: portal, layouts: layouts)),
         ]
         pages += ArchivePages(content: portal, layouts: layouts).all().map { ($0.path, $0.template, $0.view) }
-        let pagePaths = pages.map(\.path) + portal.records.map(\.path)
+        // Every page a search engine should list: print views are left out (noindex, canonical to the record).
+        let pagePaths = pages.map(\.path) + portal.records.map(\.path) + [SiteManifest.pagePath]
         let total = pagePaths.count
         let rendered = ProgressCounter()
         func counted(_ n: Int) { progress?.update(.rendering, rendered.add(n), of: total) }
