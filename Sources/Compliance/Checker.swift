@@ -11,7 +11,18 @@ public enum Checker {
         return content.records.flatMap { record in rules.flatMap { $0.findings(for: record, in: context) } }
     }
 
-    public static func report(for content: LoadedContent, asOf: Day) -> CheckReport {
+    /// A copy of the site as published (a web root, or one an oversight body downloaded), to hold
+    /// the ledger against: only such a copy catches the ledger's last lines cut or its last line edited.
+    public struct PublishedCopy: Sendable {
+        public var folder: String
+        public var files: [SiteFile]
+        public init(folder: String, files: [SiteFile]) {
+            self.folder = folder
+            self.files = files
+        }
+    }
+
+    public static func report(for content: LoadedContent, asOf: Day, published: [PublishedCopy] = []) -> CheckReport {
         let book = RuleBook(content: content)
         let diagnostics = content.diagnostics + book.diagnostics
         // Judge only content that could be read whole: a half-loaded set would give false findings.
@@ -20,6 +31,11 @@ public enum Checker {
         // shows about each notice's continuity (docs/ledger.md).
         if !diagnostics.hasErrors, let ledger = Ledger(content: content) {
             findings += LedgerAudit.findings(ledger, content: content, book: book)
+        }
+        if !diagnostics.hasErrors, !published.isEmpty {
+            // Without a ledger file, a published copy is held against an empty ledger: all of it was cut.
+            let ledger = Ledger(content: content) ?? Ledger(bytes: [], path: "ledger.jsonl")
+            for copy in published { findings += LedgerAudit.compare(ledger, published: copy.files, folder: copy.folder) }
         }
         return CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: findings)
     }

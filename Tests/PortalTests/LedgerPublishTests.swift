@@ -107,4 +107,32 @@ import Compliance
         staged.finish()
         #expect(try FileManager.default.contentsOfDirectory(atPath: webRoot.path) == ["index.html"])
     }
+
+    /// `check --published`: only a published copy can show that the ledger's end was cut or its
+    /// last line edited, or that the served files were changed after publication.
+    @Test func aPublishedCopyCatchesACutEndAnEditedLastLineAndChangedFiles() throws {
+        defer { try? FileManager.default.removeItem(at: work) }
+        try publish("2024-02-06T08:00:00+07:00")
+        try publish("2024-02-20T08:00:00+07:00")
+        func findings(_ ledger: Ledger) throws -> [Finding] {
+            LedgerAudit.compare(ledger, published: try SiteManifest.read(folder: webRoot), folder: "www")
+        }
+        #expect(try findings(try ledger()).isEmpty)
+
+        let bytes = Array(try Data(contentsOf: ledgerURL))
+        let firstLine = Array(bytes[...bytes.firstIndex(of: 0x0A)!])
+        let cut = try findings(Ledger(bytes: firstLine, path: "Content/ledger.jsonl"))
+        #expect(cut.map(\.code) == [.ledgerBehindPublishedHead])
+        #expect(cut.first?.ledgerLines == [1])
+
+        var edited = String(decoding: bytes, as: UTF8.self)
+        edited = edited.replacingOccurrences(of: "2024-02-20T08:00:00+07:00", with: "2024-02-19T08:00:00+07:00")
+        let editedFindings = try findings(Ledger(bytes: Array(edited.utf8), path: "Content/ledger.jsonl"))
+        #expect(editedFindings.contains { $0.code == .ledgerLineEdited && $0.ledgerLines == [2] })
+
+        try Data("<p>changed</p>\n".utf8).write(to: webRoot.appendingPathComponent("index.html"))
+        let changed = try findings(try ledger())
+        #expect(changed.map(\.code) == [.publishedSiteChanged])
+        #expect(changed.first?.arithmetic.contains("đã sửa index.html") == true)
+    }
 }
