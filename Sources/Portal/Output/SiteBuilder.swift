@@ -52,8 +52,7 @@ public struct SiteBuilder {
             (NotFoundPage.path, "not-found", NotFoundPage(content: portal, layouts: layouts)),
         ]
         pages += ArchivePages(content: portal, layouts: layouts).all().map { ($0.path, $0.template, $0.view) }
-        // Every page a search engine should list: print views are left out (noindex, canonical to the record).
-        let pagePaths = pages.map(\.path) + portal.records.map(\.path) + [SiteManifest.pagePath]
+        let pagePaths = pages.map(\.path) + portal.records.map(\.path)
         let total = pagePaths.count
         let rendered = ProgressCounter()
         func counted(_ n: Int) { progress?.update(.rendering, rendered.add(n), of: total) }
@@ -71,7 +70,9 @@ public struct SiteBuilder {
                OutputFile(SitePaths.recordsSchema, Data(RecordsAPI.schema.utf8))] },
             { feeds.files() },
             { [OutputFile(SitePaths.calendar, PostingCalendar(content: portal, strings: strings).file())] },
-            { [OutputFile(SitePaths.sitemap, Sitemap.file(pages: pagePaths, content: portal)),
+            // The sitemap lists every page a search engine should index: print views are left out
+            // (noindex, canonical to the record); the ledger page, rendered by its own task, is in.
+            { [OutputFile(SitePaths.sitemap, Sitemap.file(pages: pagePaths + [SiteManifest.pagePath], content: portal)),
                OutputFile(SitePaths.robots, Sitemap.robots(content: portal))] },
             // ledger: the publication ledger, its head and the page explaining it (Portal/Ledger, docs/ledger.md).
             { try LedgerSite.files(ledger: Ledger(content: content), builder: self) },
