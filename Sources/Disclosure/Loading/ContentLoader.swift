@@ -44,7 +44,9 @@ public enum ContentLoader {
         let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         // Every file read must lie inside the content folder once symbolic links are followed.
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
-        func read(_ relative: String) -> SourceFile? {
+        // A file's text, or nil with the reason in `problems` (pure per file, so it runs on all cores).
+        func read(_ relative: String, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
+            let fm = FileManager.default
             let url = folder.appendingPathComponent(relative)
             let relative = shown.isEmpty || shown == "." ? relative : shown + "/" + relative
             guard fm.fileExists(atPath: url.path) else {
@@ -70,8 +72,8 @@ public enum ContentLoader {
                 return nil
             }
         }
-        let site = read("site.yml")
-        let holidays = read("holidays.yml")
+        let site = read("site.yml", problems: &diagnostics)
+        let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
         let (paths, skipped) = markdownFiles(in: documentsFolder)
@@ -81,8 +83,14 @@ public enum ContentLoader {
                                           hint: "move the records into the content folder instead of linking to them",
                                           at: SourceLocation(file: shown.isEmpty || shown == "." ? relative : shown + "/" + relative, line: 1)))
         }
-        for relative in paths {
-            if let file = read("documents/" + relative) { documents.append(file) }
+        let reads = ConcurrentMap.map(paths) { relative -> (SourceFile?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let file = read("documents/" + relative, problems: &problems)
+            return (file, problems)
+        }
+        for (file, problems) in reads {
+            diagnostics += problems
+            if let file { documents.append(file) }
         }
         var content = assemble(site: site, documents: documents)
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
@@ -147,17 +155,21 @@ public enum ContentLoader {
             site = parsed
             diagnostics += problems
         }
-        var parsed: [RecordParser.Parsed] = []
-        for file in documents {
+        // Files parse independently, on all cores; results are taken in file order.
+        let results = ConcurrentMap.map(documents) { file -> (RecordParser.Parsed?, [Diagnostic]) in
             if file.text.utf8.count > ContentLimits.maxFileBytes {
                 let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
-                diagnostics.append(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
-                                              at: SourceLocation(file: file.path, line: 1)))
-                continue
+                return (nil, [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                         at: SourceLocation(file: file.path, line: 1))])
             }
             let (record, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
             // Within a file, report in reading order, like a compiler.
-            diagnostics += problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+            return (record, problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+        }
+        var parsed: [RecordParser.Parsed] = []
+        parsed.reserveCapacity(results.count)
+        for (record, problems) in results {
+            diagnostics += problems
             if let record { parsed.append(record) }
         }
         if documents.isEmpty {

@@ -21,19 +21,50 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// `text` is already decoded, without a BOM; CRLF and CR line ends are accepted.
     public static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        let normalized = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n") : text
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
-            return .failure(.missing)
+        // Lines are found on the UTF-8 bytes: splitting the whole text into `Substring` lines and
+        // joining them again cost more than parsing the YAML.
+        let bytes = normalized.utf8
+        var lineStart = bytes.startIndex
+        func nextLine() -> (line: Substring.UTF8View, next: String.Index?) {
+            if let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                return (Substring(normalized)[lineStart..<newline].utf8, bytes.index(after: newline))
+            }
+            return (Substring(normalized)[lineStart...].utf8, nil)
         }
-        lines.removeFirst()
-        guard let close = lines.firstIndex(where: {
-            let t = $0.trimmingCharacters(in: .whitespaces)
-            return t == "---" || t == "..."
-        }) else { return .failure(.unclosed) }
-        let yaml = lines[..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: close + 3))
+        let (first, afterFirst) = nextLine()
+        guard isMarker(first, "---") else { return .failure(.missing) }
+        guard let yamlStart = afterFirst else { return .failure(.unclosed) }
+        lineStart = yamlStart
+        var lineNumber = 2
+        while true {
+            let (line, next) = nextLine()
+            if isMarker(line, "---") || isMarker(line, "...") {
+                // The YAML ends before the newline that ends its last line (none when it is empty).
+                let yamlEnd = lineStart == yamlStart ? yamlStart : bytes.index(before: lineStart)
+                let yaml = String(Substring(normalized)[yamlStart..<yamlEnd])
+                let body = next.map { String(Substring(normalized)[$0...]) } ?? ""
+                return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: lineNumber + 1))
+            }
+            guard let next else { return .failure(.unclosed) }
+            lineStart = next
+            lineNumber += 1
+        }
+    }
+
+    /// The line is `marker`, give or take white space around it (Foundation's `.whitespaces`, as
+    /// `trimmingCharacters` would strip), decided without copying the line.
+    private static func isMarker(_ line: Substring.UTF8View, _ marker: String) -> Bool {
+        guard let head = line.first, head == marker.utf8.first! || head == 0x20 || head == 0x09 || head >= 0x80 else {
+            return false
+        }
+        let spaces = CharacterSet.whitespaces
+        var scalars = Substring(line).unicodeScalars.drop { spaces.contains($0) }
+        for expected in marker.unicodeScalars {
+            guard scalars.first == expected else { return false }
+            scalars = scalars.dropFirst()
+        }
+        return scalars.allSatisfy { spaces.contains($0) }
     }
 }

@@ -74,7 +74,23 @@ enum SourceText {
             return .failure(Problem(code: .notUTF8, message: "the file contains NUL bytes (the first on line \(line)); it is probably not a text file",
                                     hint: "save it as UTF-8 text", line: line))
         }
-        return .success(text.precomposedStringWithCanonicalMapping)
+        return .success(isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping)
+    }
+
+    /// True when every scalar lies in a range where each character is its own NFC form and never
+    /// combines with a neighbour (ASCII, Latin up to U+02FF, the precomposed Vietnamese letters
+    /// U+1E00–U+1EFF, common punctuation, currency signs, arrows): then NFC would return the text
+    /// unchanged, and the costly normalisation pass is skipped. Anything else is normalised.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// UTF-16 without a BOM: NUL in every other byte of the first line's ASCII.

@@ -57,12 +57,22 @@ enum BodyRenderer {
         return String(cString: html)
     }
 
-    /// The text of every block, blocks separated by a space, for searching.
+    /// Words kept in `plainText`. Its users want the start of the text only (the search index
+    /// keeps `SearchIndex.excerptWords` words, structured data 300 characters), and a long
+    /// record's whole text cost more to collect than to render.
+    static let plainTextWords = 200
+
+    /// The text of the blocks, blocks separated by a space, white space collapsed: the first
+    /// `plainTextWords` words (or a few more), exactly as the start of the whole text would read.
     private static func plainText(of root: OpaquePointer) -> String {
         var text = ""
+        // Words counted at ASCII white space: never more than the real count, so the text is
+        // never cut short; it stops between literals, so only its last word may be cut.
+        var words = 0
+        var inWord = false
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
-        while true {
+        while words <= plainTextWords {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -70,14 +80,24 @@ enum BodyRenderer {
             if event == CMARK_EVENT_ENTER {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                    if let literal = cmark_node_get_literal(node) {
+                        let part = String(cString: literal)
+                        for byte in part.utf8 {
+                            let space = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                            if !space && !inWord { words += 1 }
+                            inWord = !space
+                        }
+                        text += part
+                    }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     text += " "
+                    inWord = false
                 default:
                     break
                 }
             } else if event == CMARK_EVENT_EXIT, isBlock(type), text.last != " " {
                 text += " "
+                inWord = false
             }
         }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -32,7 +32,11 @@ enum SearchIndex {
         return object
     }
 
-    /// Title, number, kind, issuer, signer and body, folded.
+    /// Words of the body kept in the index: enough to find a record by what it opens with, small
+    /// enough for a cheap phone to download the index of ten thousand records.
+    static let excerptWords = 60
+
+    /// Title, number, kind, issuer, signer and the body's first `excerptWords` words, folded.
     static func foldedText(of entry: PortalRecord) -> String {
         var folding = SearchFolding()
         return foldedText(of: entry, folding: &folding)
@@ -40,7 +44,17 @@ enum SearchIndex {
 
     private static func foldedText(of entry: PortalRecord, folding: inout SearchFolding) -> String {
         let record = entry.record
-        let parts = [record.title, record.displayNumber, RecordSummary.kind(of: record), record.issuer, record.signer, entry.body.plainText]
+        let parts = [record.title, record.displayNumber, RecordSummary.kind(of: record), record.issuer, record.signer, excerpt(of: entry.body.plainText)]
         return folding.fold(parts.compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The first `excerptWords` words of a body's plain text (words are single-space separated there).
+    static func excerpt(of plainText: String) -> String {
+        var spaces = 0
+        for index in plainText.utf8.indices where plainText.utf8[index] == 0x20 {
+            spaces += 1
+            if spaces == excerptWords { return String(plainText[..<index]) }
+        }
+        return plainText
     }
 }
