@@ -212,7 +212,7 @@ public enum SiteWriter {
             try fm.moveItem(at: staging, to: output)
             return
         }
-        if exchange(staging.path, output.path) { return }
+        if FolderExchange.exchange(staging.path, output.path) { return }
         let aside = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
         try fm.moveItem(at: output, to: aside)
         do {
@@ -224,19 +224,6 @@ public enum SiteWriter {
         removeTree(aside.path)
     }
 
-    /// renameat2(2) with RENAME_EXCHANGE, looked up at run time: Swift's Glibc module does not
-    /// declare it, and old kernels or some file systems lack it (then this returns false).
-    private static func exchange(_ a: String, _ b: String) -> Bool {
-        #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        let renameExchange: UInt32 = 1 << 1
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-        #else
-        return false
-        #endif
-    }
 
     /// Deletes a folder tree without following symbolic links, the subfolders in parallel.
     static func removeTree(_ path: String) {

@@ -89,7 +89,7 @@ public struct WebRoot {
         public mutating func swapIn() throws {
             let fm = FileManager.default
             if fm.fileExists(atPath: root.path) {
-                if WebRoot.exchange(folder.path, root.path) {
+                if FolderExchange.exchange(folder.path, root.path) {
                     exchanged = true
                 } else {
                     // No atomic exchange (old kernel, other file system): a short moment without a site.
@@ -113,7 +113,7 @@ public struct WebRoot {
             guard swapped else { return }
             let fm = FileManager.default
             if exchanged {
-                if !WebRoot.exchange(folder.path, root.path) {
+                if !FolderExchange.exchange(folder.path, root.path) {
                     try? fm.removeItem(at: root)
                     try? fm.moveItem(at: folder, to: root)
                 }
@@ -127,20 +127,6 @@ public struct WebRoot {
         public func finish() {
             try? FileManager.default.removeItem(at: folder)
         }
-    }
-
-    /// renameat2(2) with RENAME_EXCHANGE, looked up at run time: Swift's Glibc module does not
-    /// declare it, and old kernels or some file systems lack it (then this returns false).
-    static func exchange(_ a: String, _ b: String) -> Bool {
-        #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        let renameExchange: UInt32 = 1 << 1
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
-        #else
-        return false
-        #endif
     }
 }
 
