@@ -83,7 +83,7 @@ public enum ContentLoader {
                                           hint: "move the records into the content folder instead of linking to them",
                                           at: SourceLocation(file: shown.isEmpty || shown == "." ? relative : shown + "/" + relative, line: 1)))
         }
-        let reads = ConcurrentMap.map(paths) { relative -> (SourceFile?, [Diagnostic]) in
+        let reads = Parallel.map(paths, chunk: 8) { relative -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
             let file = read("documents/" + relative, problems: &problems)
             return (file, problems)
@@ -156,7 +156,7 @@ public enum ContentLoader {
             diagnostics += problems
         }
         // Files parse independently, on all cores; results are taken in file order.
-        let results = ConcurrentMap.map(documents) { file -> (RecordParser.Parsed?, [Diagnostic]) in
+        let results = Parallel.map(documents, chunk: 8) { file -> (RecordParser.Parsed?, [Diagnostic]) in
             if file.text.utf8.count > ContentLimits.maxFileBytes {
                 let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
                 return (nil, [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Runs independent pieces of a build on all cores. Results come back in the order of the input,
-/// so the output never depends on which thread finished first.
-enum Parallel {
+/// Runs independent pieces of work on all cores — reading and parsing records, rendering pages.
+/// Results come back in the order of the input, so output and diagnostics never depend on which
+/// thread finished first. (In the lowest module so that loading and rendering share it.)
+public enum Parallel {
     /// `transform` applied to every element, `chunk` elements per task, results in input order.
-    static func map<T, R>(_ items: [T], chunk: Int = 16, _ transform: (T) -> R) -> [R] {
+    public static func map<T, R>(_ items: [T], chunk: Int = 16, _ transform: (T) -> R) -> [R] {
         if items.count <= chunk { return items.map(transform) }
         let chunks = (items.count + chunk - 1) / chunk
         let slots = UnsafeMutableBufferPointer<[R]>.allocate(capacity: chunks)
@@ -29,19 +30,19 @@ enum Parallel {
     }
 
     /// `map` for a transform that can fail: the first error in input order is thrown.
-    static func tryMap<T, R>(_ items: [T], chunk: Int = 16, _ transform: (T) throws -> R) throws -> [R] {
+    public static func tryMap<T, R>(_ items: [T], chunk: Int = 16, _ transform: (T) throws -> R) throws -> [R] {
         try map(items, chunk: chunk) { item in Result { try transform(item) } }.map { try $0.get() }
     }
 
     /// Runs the tasks at once (as many at a time as there are cores), results in task order.
-    static func run<R>(_ tasks: [() throws -> R]) throws -> [R] {
+    public static func run<R>(_ tasks: [() throws -> R]) throws -> [R] {
         try tryMap(tasks, chunk: 1) { try $0() }
     }
 }
 
 /// A value handed to concurrent tasks that only read it (or write disjoint parts of it), which
 /// the compiler cannot prove.
-struct Unchecked<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+public struct Unchecked<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
 }
