@@ -50,10 +50,8 @@ public struct PreviewBuilder: Sendable {
         let started = clock.now
         let loaded = ContentLoader.load(from: content)
         let day = asOf ?? Day.today(in: TimeZone(identifier: loaded.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
-        let book = RuleBook(content: loaded)
-        let (theme, themeProblems) = Theme.loading(overridesIn: content.appendingPathComponent("theme"), shownAs: contentShown + "/theme")
-        let attachments = Attachments.locate(for: loaded, in: content)
-        let diagnostics = loaded.diagnostics + book.diagnostics + themeProblems + attachments.diagnostics
+        let sources = SiteSources(content: loaded, folder: content, shownAs: contentShown)
+        let diagnostics = sources.diagnostics
         let recordFiles = Dictionary(loaded.records.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
         let byFile = Dictionary(grouping: diagnostics.filter { $0.location != nil }, by: { $0.location!.file })
 
@@ -65,10 +63,9 @@ public struct PreviewBuilder: Sendable {
             let report = CheckReport(asOf: day, records: loaded.records, diagnostics: diagnostics, findings: [])
             return finish(.failed(report: report.text()))
         }
-        let findings = Checker.findings(for: loaded, book: book, asOf: day)
+        let findings = Checker.findings(for: loaded, book: sources.book, asOf: day)
         do {
-            let site = try SiteBuilder(content: loaded, asOf: day, book: book, theme: theme,
-                                       attachments: attachments.files, baseURL: baseURL).build()
+            let site = try sources.builder(asOf: day, baseURL: baseURL).build()
             try SiteWriter.write(site.files, to: output)
             return finish(.built(folder: output, pages: site.pages, records: site.records), findings: findings)
         } catch {

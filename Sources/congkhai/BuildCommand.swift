@@ -52,11 +52,8 @@ struct BuildCommand: ParsableCommand {
         let content = ContentLoader.load(from: contentOptions.contentURL)
         progress.update(.loading, content.records.count)
         let asOf = try asOfOption.day(timeZone: content.site.timeZone)
-        let book = RuleBook(content: content)
-        let (theme, themeProblems) = Theme.loading(
-            overridesIn: contentOptions.contentURL.appendingPathComponent("theme"), shownAs: contentOptions.content + "/theme")
-        let attachments = Attachments.locate(for: content, in: contentOptions.contentURL)
-        let diagnostics = content.diagnostics + book.diagnostics + themeProblems + attachments.diagnostics
+        let sources = SiteSources(content: content, folder: contentOptions.contentURL, shownAs: contentOptions.content)
+        let diagnostics = sources.diagnostics
         guard !diagnostics.hasErrors else {
             progress.finish()
             let report = CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
@@ -67,9 +64,8 @@ struct BuildCommand: ParsableCommand {
         // Render in memory on all cores, then write atomically. Pages whose view did not change since
         // the last build (the cache in <output>/.congkhai-cache) are not rendered again, and files
         // whose bytes did not change are linked from the current site rather than written.
-        let cache = PageCache(output: outputURL, theme: theme)
-        let site = try SiteBuilder(content: content, asOf: asOf, book: book, theme: theme,
-                                   attachments: attachments.files, baseURL: baseURL).build(progress: progress, cache: cache)
+        let cache = PageCache(output: outputURL, theme: sources.theme)
+        let site = try sources.builder(asOf: asOf, baseURL: baseURL).build(progress: progress, cache: cache)
         let written: SiteWriter.Report
         do {
             written = try SiteWriter.write(site.files, to: outputURL, holding: lock) { count in
@@ -87,7 +83,7 @@ struct BuildCommand: ParsableCommand {
               + "\(written.written) written, \(written.reused) unchanged) in \(seconds) s, as of \(asOf.vietnamese).")
         guard !quiet else { return }
         print("Posted now: \(site.openPostings); upcoming: \(site.upcomingPostings).")
-        if !theme.overridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(theme.overridden.joined(separator: ", ")).") }
+        if !sources.theme.overridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(sources.theme.overridden.joined(separator: ", ")).") }
         let warnings = diagnostics.warnings.count
         if warnings > 0 { print("\(warnings) warning\(warnings == 1 ? "" : "s") in the content: run `congkhai check` for details.") }
         print("Open \(outputURL.appendingPathComponent("index.html").relativePath) in a browser, or publish the folder at \(baseURL ?? content.site.baseURL).")

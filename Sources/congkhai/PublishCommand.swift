@@ -54,11 +54,8 @@ struct PublishCommand: ParsableCommand {
         // The site shows the day of the publication: --clock moves it too.
         let asOf = time.day(in: timeZone)
 
-        let book = RuleBook(content: content)
-        let (theme, themeProblems) = Theme.loading(
-            overridesIn: contentOptions.contentURL.appendingPathComponent("theme"), shownAs: contentOptions.content + "/theme")
-        let attachments = Attachments.locate(for: content, in: contentOptions.contentURL)
-        let diagnostics = content.diagnostics + book.diagnostics + themeProblems + attachments.diagnostics
+        let sources = SiteSources(content: content, folder: contentOptions.contentURL, shownAs: contentOptions.content)
+        let diagnostics = sources.diagnostics
         guard !diagnostics.hasErrors else {
             let report = CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
             FileHandle.standardError.write(Data((report.text() + "Nothing was published; \(to)/ and the ledger are unchanged.\n").utf8))
@@ -77,8 +74,7 @@ struct PublishCommand: ParsableCommand {
             }
         }
 
-        let builder = SiteBuilder(content: content, asOf: asOf, book: book, theme: theme,
-                                  attachments: attachments.files, baseURL: baseURL)
+        let builder = sources.builder(asOf: asOf, baseURL: baseURL)
         let result: Publisher.Result
         do {
             result = try Publisher.publish(Publisher.Request(
