@@ -29,20 +29,20 @@ public enum StaffOverlay {
         guard let id = recordID else { return html + "</aside>" }
         let findings = build.findings[id] ?? []
         let diagnostics = build.recordFiles[id].flatMap { build.diagnostics[$0] } ?? []
-        html += "<details open><summary><strong>Kiểm tra văn bản \(escape(id))</strong>: \(tally(findings.map(\.severity) + diagnostics.map(\.severity)))</summary>\n"
+        html += "<details open><summary><strong>Kiểm tra văn bản \(HTMLText.escape(id))</strong>: \(tally(findings.map(\.severity) + diagnostics.map(\.severity)))</summary>\n"
         if findings.isEmpty && diagnostics.isEmpty {
             html += "<p style=\"margin:.5rem 0 0\">Không có lỗi hay cảnh báo nào cho văn bản này.</p>\n"
         } else {
             html += "<ul style=\"margin:.5rem 0 0;padding-left:1.25rem\">\n"
             for d in diagnostics {
-                html += "<li>\(badge(d.severity)) <code>\(escape(d.code.rawValue))</code> \(escape(d.location.map { "\($0): " } ?? ""))\(escape(d.message))"
-                if let hint = d.hint { html += "<br>Gợi ý: \(escape(hint))" }
+                html += "<li>\(badge(d.severity)) <code>\(HTMLText.escape(d.code.rawValue))</code> \(HTMLText.escape(d.location.map { "\($0): " } ?? ""))\(HTMLText.escape(d.message))"
+                if let hint = d.hint { html += "<br>Gợi ý: \(HTMLText.escape(hint))" }
                 html += "</li>\n"
             }
             for f in findings {
-                html += "<li>\(badge(f.severity)) <code>\(escape(f.code.rawValue))</code> \(escape(f.messageVI))"
-                for line in f.arithmetic { html += "<br>↳ \(escape(line))" }
-                html += "<br>Căn cứ: \(escape(f.legalSource))\(f.estimated ? " (ước tính)" : "")</li>\n"
+                html += "<li>\(badge(f.severity)) <code>\(HTMLText.escape(f.code.rawValue))</code> \(HTMLText.escape(f.messageVI))"
+                for line in f.arithmetic { html += "<br>↳ \(HTMLText.escape(line))" }
+                html += "<br>Căn cứ: \(HTMLText.escape(f.legalSource))\(f.estimated ? " (ước tính)" : "")</li>\n"
             }
             html += "</ul>\n"
         }
@@ -65,7 +65,7 @@ public enum StaffOverlay {
         <h1 style="color:#b3261e;font-size:1.5rem">Không dựng được trang xem trước</h1>
         <p>Nội dung có lỗi, nên chưa thể hiện trang (như ngày \(build.asOf.vietnamese), bản dựng \(version)). Sửa các lỗi dưới đây và lưu tệp: trang sẽ tự tải lại.</p>
         <p lang="en">The content has errors; fix them and save: this page reloads by itself.</p>
-        <pre style="white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f5f7;border:1px solid #c9ced6;padding:1rem">\(escape(report))</pre>
+        <pre style="white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f5f7;border:1px solid #c9ced6;padding:1rem">\(HTMLText.escape(report))</pre>
         </main>
         \(scriptTag(version: version))
         </body>
@@ -114,21 +114,5 @@ public enum StaffOverlay {
 
     static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }

@@ -119,21 +119,8 @@ public enum MinutesHTML {
 
     static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
 
-    /// Escapes text for HTML content and attributes.
-    static func e(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML content and attributes (short, as the page text above uses it often).
+    static func e(_ s: String) -> String { HTMLText.escape(s) }
 
     static let css = """
     @page { size: A4; margin: 20mm 15mm 20mm 30mm; }

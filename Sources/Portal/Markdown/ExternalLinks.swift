@@ -1,4 +1,5 @@
 import CCmark
+import Disclosure
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,7 +34,7 @@ enum ExternalLinks {
             guard isExternal(url) else { continue }
             let title = cmark_node_get_title(link).map { String(cString: $0) } ?? ""
             var open = "<a href=\"\(escapeHref(url))\""
-            if !title.isEmpty { open += " title=\"\(escapeHTML(title))\"" }
+            if !title.isEmpty { open += " title=\"\(HTMLText.escape(title))\"" }
             open += " rel=\"\(rel)\">"
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(custom, open)
@@ -73,20 +74,6 @@ enum ExternalLinks {
                     let hex = String(byte, radix: 16, uppercase: true)
                     out += "%" + (hex.count == 1 ? "0" + hex : hex)
                 }
-            }
-        }
-        return out
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
             }
         }
         return out
