@@ -196,12 +196,11 @@ public enum SiteWriter {
 
     /// Refuses to replace a folder that is not a site: `--output .` must never delete a project.
     private static func checkReplaceable(_ output: URL) throws {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw SiteWriterError.notAFolder(output.path) }
-        let entries = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
-        if !entries.isEmpty && !entries.contains("index.html") { throw SiteWriterError.notASite(output.path) }
+        switch SiteFolder.refusal(toReplace: output) {
+        case .notAFolder: throw SiteWriterError.notAFolder(output.path)
+        case .notASite: throw SiteWriterError.notASite(output.path)
+        case nil: return
+        }
     }
 
     /// Puts `staging` at `output`. With an existing output, Linux exchanges the two folders
@@ -213,7 +212,7 @@ public enum SiteWriter {
             try fm.moveItem(at: staging, to: output)
             return
         }
-        if FolderExchange.exchange(staging.path, output.path) { return }
+        if SiteFolder.exchange(staging.path, output.path) { return }
         let aside = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
         try fm.moveItem(at: output, to: aside)
         do {

@@ -20,12 +20,11 @@ public struct WebRoot {
 
     /// Refuses to replace a folder that is not a site: `--to .` must never delete a project.
     public func checkReplaceable() throws {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw WebRootError.notAFolder(url.path) }
-        let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
-        if !entries.isEmpty && !entries.contains("index.html") { throw WebRootError.notASite(url.path) }
+        switch SiteFolder.refusal(toReplace: url) {
+        case .notAFolder: throw WebRootError.notAFolder(url.path)
+        case .notASite: throw WebRootError.notASite(url.path)
+        case nil: return
+        }
     }
 
     /// Writes the files into a new staging folder beside the web root. Paths with a hidden
@@ -89,7 +88,7 @@ public struct WebRoot {
         public mutating func swapIn() throws {
             let fm = FileManager.default
             if fm.fileExists(atPath: root.path) {
-                if FolderExchange.exchange(folder.path, root.path) {
+                if SiteFolder.exchange(folder.path, root.path) {
                     exchanged = true
                 } else {
                     // No atomic exchange (old kernel, other file system): a short moment without a site.
@@ -113,7 +112,7 @@ public struct WebRoot {
             guard swapped else { return }
             let fm = FileManager.default
             if exchanged {
-                if !FolderExchange.exchange(folder.path, root.path) {
+                if !SiteFolder.exchange(folder.path, root.path) {
                     try? fm.removeItem(at: root)
                     try? fm.moveItem(at: folder, to: root)
                 }
