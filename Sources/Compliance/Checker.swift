@@ -22,21 +22,23 @@ public enum Checker {
         }
     }
 
-    public static func report(for content: LoadedContent, asOf: Day, published: [PublishedCopy] = []) -> CheckReport {
-        let book = RuleBook(content: content)
+    /// - Parameter book: the calendar and policy of `content`, when the caller has built it already.
+    public static func report(for content: LoadedContent, book: RuleBook? = nil, asOf: Day,
+                              published: [PublishedCopy] = []) -> CheckReport {
+        let book = book ?? RuleBook(content: content)
         let diagnostics = content.diagnostics + book.diagnostics
         // Judge only content that could be read whole: a half-loaded set would give false findings.
-        var findings = diagnostics.hasErrors ? [] : findings(for: content, book: book, asOf: asOf)
+        guard !diagnostics.hasErrors else {
+            return CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
+        }
+        var findings = findings(for: content, book: book, asOf: asOf)
         // The publication ledger (Content/ledger.jsonl), when there is one: its chain and what it
-        // shows about each notice's continuity (docs/ledger.md).
-        if !diagnostics.hasErrors, let ledger = Ledger(content: content) {
-            findings += LedgerAudit.findings(ledger, content: content, book: book)
-        }
-        if !diagnostics.hasErrors, !published.isEmpty {
-            // Without a ledger file, a published copy is held against an empty ledger: all of it was cut.
-            let ledger = Ledger(content: content) ?? Ledger(bytes: [], path: "ledger.jsonl")
-            for copy in published { findings += LedgerAudit.compare(ledger, published: copy.files, folder: copy.folder) }
-        }
+        // shows about each notice's continuity (docs/ledger.md); then each published copy held
+        // against it (without a ledger file, against an empty ledger: all of it was cut).
+        let ledger = Ledger(content: content)
+        if let ledger { findings += LedgerAudit.findings(ledger, content: content, book: book) }
+        let held = ledger ?? Ledger(bytes: [], path: "ledger.jsonl")
+        for copy in published { findings += LedgerAudit.compare(held, published: copy.files, folder: copy.folder) }
         return CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: findings)
     }
 }

@@ -63,7 +63,7 @@ struct PublishCommand: ParsableCommand {
         }
 
         // Compliance errors are shown; they stop the publication only with --strict.
-        let check = Checker.report(for: content, asOf: asOf)
+        let check = Checker.report(for: content, book: sources.book, asOf: asOf)
         let errors = check.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
             let report = CheckReport(asOf: asOf, records: content.records, diagnostics: [], findings: errors)
