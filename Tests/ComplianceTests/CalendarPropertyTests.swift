@@ -2,18 +2,6 @@ import Disclosure
 import Testing
 @testable import Compliance
 
-/// SplitMix64: a tiny seeded generator, so that every run checks the same days.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private let firstDay = Day(year: 1900, month: 1, day: 1)!
 private let lastDay = Day(year: 2100, month: 12, day: 31)!
