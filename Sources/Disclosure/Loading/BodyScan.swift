@@ -6,13 +6,25 @@ import Foundation
 /// it), links and images to `javascript:`, `vbscript:`, `file:` and `data:` targets, and invisible
 /// control characters. All are warnings: the body still loads, as text.
 ///
-/// The body is parsed only when it contains `<`, `:` or a control character, so most records cost
-/// one scan of their bytes.
+/// The body is parsed only when it could hold one of these (`mayHoldUnpublished`) or when the
+/// regulation outline needs its headings; then one cmark walk gives both. The portal parses each
+/// body once more to render it, so most records cost one scan of their bytes here.
 enum BodyScan {
     /// At most this many warnings of each kind per file; the last one says how many more there are.
     static let maxPerKind = 5
 
+    /// What the loader learns from a body: warnings, and top-level headings when asked for.
+    struct Findings {
+        var diagnostics: [Diagnostic]
+        /// Top-level headings (plain text, body line), in order; nil when not asked for.
+        var headings: [(text: String, line: Int)]?
+    }
+
     static func problems(in body: String, firstLine: Int, file: String) -> [Diagnostic] {
+        scan(body, firstLine: firstLine, file: file, headings: false).diagnostics
+    }
+
+    static func scan(_ body: String, firstLine: Int, file: String, headings wantsHeadings: Bool) -> Findings {
         var diagnostics: [Diagnostic] = []
         if let (scalar, line) = ContentLimits.firstForbiddenControl(in: body) {
             diagnostics.append(Diagnostic(.warning, .controlCharacter,
@@ -20,34 +32,13 @@ enum BodyScan {
                 hint: "retype that line; pasted text sometimes carries hidden characters",
                 at: SourceLocation(file: file, line: firstLine + line - 1)))
         }
-        let needsParse = body.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }
-        guard needsParse else { return diagnostics }
+        let needsScan = mayHoldUnpublished(body)
+        guard needsScan || wantsHeadings else { return Findings(diagnostics: diagnostics, headings: nil) }
 
-        var html: [Int] = []
-        var links: [(line: Int, url: String, image: Bool)] = []
-        let document = MarkdownDocument(body)
-        let iterator = cmark_iter_new(document.root)
-        defer { cmark_iter_free(iterator) }
-        // Inline nodes carry no line of their own: count the line breaks since their block began.
-        var line = 1
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            let start = Int(cmark_node_get_start_line(node))
-            switch type {
-            case CMARK_NODE_HTML_BLOCK:
-                html.append(start)
-            case CMARK_NODE_HTML_INLINE:
-                html.append(line)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                line += 1
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                links.append((line, url, type == CMARK_NODE_IMAGE))
-            default:
-                if start > 0, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { line = start }
-            }
-        }
+        let walked = walk(body)
+        let outlineHeadings = wantsHeadings ? walked.headings : nil
+        guard needsScan else { return Findings(diagnostics: diagnostics, headings: outlineHeadings) }
+        let html = walked.html, links = walked.links
         func fileLine(_ bodyLine: Int) -> SourceLocation { SourceLocation(file: file, line: firstLine + max(bodyLine, 1) - 1) }
 
         for (index, at) in html.prefix(maxPerKind).enumerated() {
@@ -66,7 +57,84 @@ enum BodyScan {
                                           hint: "link to a web page (https://…) or to a file in Content/ listed under `attachments`",
                                           at: fileLine(at)))
         }
-        return diagnostics
+        return Findings(diagnostics: diagnostics, headings: outlineHeadings)
+    }
+
+    /// What one cmark walk of a body finds: raw HTML and links with their body lines, and the
+    /// top-level headings.
+    struct Walk {
+        var html: [Int] = []
+        var links: [(line: Int, url: String, image: Bool)] = []
+        var headings: [(text: String, line: Int)] = []
+    }
+
+    static func walk(_ body: String) -> Walk {
+        var found = Walk()
+        let document = MarkdownDocument(body)
+        let iterator = cmark_iter_new(document.root)
+        defer { cmark_iter_free(iterator) }
+        // Inline nodes carry no line of their own: count the line breaks since their block began.
+        var line = 1
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let start = Int(cmark_node_get_start_line(node))
+            switch type {
+            case CMARK_NODE_HTML_BLOCK:
+                found.html.append(start)
+            case CMARK_NODE_HTML_INLINE:
+                found.html.append(line)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                line += 1
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                found.links.append((line, url, type == CMARK_NODE_IMAGE))
+            default:
+                if start > 0, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { line = start }
+                if type == CMARK_NODE_HEADING, cmark_node_parent(node) == document.root {
+                    found.headings.append((MarkdownDocument.plainText(of: node), start))
+                }
+            }
+        }
+        return found
+    }
+
+    /// False only when the body surely holds no raw HTML and no link or image to a `javascript:`,
+    /// `vbscript:`, `file:` or `data:` target, decided on its bytes. Raw HTML, autolinks and
+    /// link destinations in `<…>` need `<`; entities (`&#106;`) need `&`; any other destination is
+    /// the body's own characters (no space or control; a backslash only drops before punctuation),
+    /// so such a target shows in it as `script`, `file` or `data`, in any case, then `:` or `\:`.
+    static func mayHoldUnpublished(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let byte = bytes[i]
+                i += 1
+                guard byte <= UInt8(ascii: "<") else { continue }
+                switch byte {
+                case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
+                    return true
+                case UInt8(ascii: ":"):
+                    var end = i - 1
+                    if end > 0 && bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+                    if endsWith(bytes, end, "script") || endsWith(bytes, end, "file") || endsWith(bytes, end, "data") { return true }
+                default:
+                    break
+                }
+            }
+            return false
+        }
+    }
+
+    /// The bytes before `end` are `word` (lower-case ASCII), ignoring ASCII case.
+    private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end >= count else { return false }
+        let pattern = word.utf8Start
+        for k in 0..<count where bytes[end - count + k] | 0x20 != pattern[k] { return false }
+        return true
     }
 
     /// Why a link or image target is not published, or nil when it is fine. The schemes are those

@@ -36,6 +36,25 @@ public enum ContentLimits {
 
     /// The first forbidden control character in a text, with its line (1-based, counted in the text).
     static func firstForbiddenControl(in text: String) -> (scalar: Unicode.Scalar, line: Int)? {
+        // Every forbidden character is a C0 byte, DEL, C2 80–9F (C1 controls) or E2 80 AA–AE /
+        // E2 81 A6–A9 (the bidirectional controls): text without them, nearly all, costs one pass.
+        var copy = text
+        let suspect = copy.withUTF8 { bytes -> Bool in
+            let n = bytes.count
+            for i in 0..<n {
+                let byte = bytes[i]
+                if byte >= 0x20 && byte < 0x7F { continue }
+                if byte < 0x20 { if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true } }
+                else if byte == 0x7F { return true }
+                else if byte == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
+                else if byte == 0xE2, i + 2 < n {
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) { return true }
+                }
+            }
+            return false
+        }
+        guard suspect else { return nil }
         var line = 1
         for scalar in text.unicodeScalars {
             if scalar == "\n" { line += 1 } else if isForbiddenControl(scalar) { return (scalar, line) }

@@ -178,11 +178,8 @@ public enum ContentLoader {
         }
         var records = RecordIdentity.assignIDs(&parsed, diagnostics: &diagnostics)
         RecordLinks.resolve(&records, site: site, diagnostics: &diagnostics)
-        for index in records.indices where records[index].type.isRegulation {
-            let document = MarkdownDocument(records[index].body)
-            let headings = document.headings.map { (text: $0.text, line: $0.line) }
-            records[index].outline = RegulationOutline(headings: headings)
-        }
+        // Regulation outlines come with each record from `RecordParser`, read in the same walk of
+        // the body as its warnings.
         return LoadedContent(site: site, records: records, diagnostics: diagnostics, holidays: nil)
     }
 }

@@ -59,6 +59,14 @@ public struct FrontMatter: Sendable, Equatable {
         guard let head = line.first, head == marker.utf8.first! || head == 0x20 || head == 0x09 || head >= 0x80 else {
             return false
         }
+        // ASCII white space is decided on the bytes; the rare line with other bytes around the
+        // marker asks Foundation which of its characters are white space.
+        var bytes = line[...]
+        while let byte = bytes.first, byte == 0x20 || byte == 0x09 { bytes = bytes.dropFirst() }
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            guard bytes.starts(with: marker.utf8) else { return false }
+            return bytes.dropFirst(marker.utf8.count).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        }
         let spaces = CharacterSet.whitespaces
         var scalars = Substring(line).unicodeScalars.drop { spaces.contains($0) }
         for expected in marker.unicodeScalars {

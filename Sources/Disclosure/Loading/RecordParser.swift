@@ -226,7 +226,9 @@ struct RecordParser {
         let leadingNewlines = frontMatter.body.utf8.prefix { $0 == UInt8(ascii: "\n") }.count
         let body = String(frontMatter.body.utf8.dropFirst(leadingNewlines))!
         let bodyLine = frontMatter.bodyLine + leadingNewlines
-        fields.diagnostics += BodyScan.problems(in: body, firstLine: bodyLine, file: file)
+        // One walk of the body gives its warnings and, for a regulation, the outline's headings.
+        let scan = BodyScan.scan(body, firstLine: bodyLine, file: file, headings: type.isRegulation)
+        fields.diagnostics += scan.diagnostics
         let record = Record(
             id: explicitID ?? "",
             file: file,
@@ -257,7 +259,7 @@ struct RecordParser {
             privateFields: fields.opaqueMapping(f["private"]?.value, "private"),
             body: body,
             bodyLine: bodyLine,
-            outline: nil
+            outline: scan.headings.map { RegulationOutline(headings: $0) }
         )
         let numberLine = fields.location(f["number"]?.value).line
         return (Parsed(record: record, explicitID: explicitID != nil, numberLine: numberLine), fields.diagnostics)

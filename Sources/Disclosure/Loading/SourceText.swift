@@ -29,10 +29,35 @@ enum SourceText {
         if Int(info.st_size) > ContentLimits.maxFileBytes {
             return .failure(tooLarge(bytes: Int(info.st_size)))
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let bytes = readBytes(path: url.path, expected: Int(info.st_size)) else {
             return .failure(Problem(code: .unreadableFile, message: "the file cannot be read", hint: "check its permissions", line: 1))
         }
-        return decode(data)
+        return bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The file's bytes, read with plain POSIX calls (at most one byte past the size limit, so an
+    /// oversized file is still refused by `decode`).
+    private static func readBytes(path: String, expected: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let limit = ContentLimits.maxFileBytes + 1
+        var bytes = [UInt8](repeating: 0, count: min(max(expected, 0), limit) + 1)
+        var count = 0
+        while count < limit {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - count)) }
+            let got = bytes.withUnsafeMutableBufferPointer { buffer in
+                read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     static func tooLarge(bytes: Int) -> Problem {
@@ -48,17 +73,25 @@ enum SourceText {
 
     static func decode(_ data: Data) -> Result<String, Problem> {
         if data.count > ContentLimits.maxFileBytes { return .failure(tooLarge(bytes: data.count)) }
-        var bytes = data[...]
+        return Array(data).withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The checks, in order: size, BOMs, UTF-16, UTF-8 validity, NUL bytes; then NFC, which only
+    /// the rare text with characters outside the ranges `isSurelyNFC` knows is normalised.
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<String, Problem> {
+        if buffer.count > ContentLimits.maxFileBytes { return .failure(tooLarge(bytes: buffer.count)) }
+        var bytes = buffer[...]
         // A BOM, sometimes twice (a file saved by two editors in turn).
         while bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeUTF16(bytes) {
             return .failure(Problem(code: .notUTF8, message: "the file is saved as UTF-16",
                                     hint: "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8)", line: 1))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let body = UnsafeBufferPointer(rebasing: bytes)
+        guard let text = String(validating: body, as: UTF8.self) else {
             // Name the first bad line so the clerk can find it.
             var line = 1
-            var iterator = bytes.makeIterator()
+            var iterator = body.makeIterator()
             var decoder = UTF8()
             loop: while true {
                 switch decoder.decode(&iterator) {
@@ -69,12 +102,13 @@ enum SourceText {
             return .failure(Problem(code: .notUTF8, message: "the file is not valid UTF-8 (first bad byte on line \(line))",
                                     hint: "save it as UTF-8; Vietnamese text from old software may be in TCVN3 or VNI", line: line))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let line = 1 + bytes[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        if let base = body.baseAddress, let found = memchr(base, 0, body.count) {
+            let nul = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let line = 1 + body[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             return .failure(Problem(code: .notUTF8, message: "the file contains NUL bytes (the first on line \(line)); it is probably not a text file",
                                     hint: "save it as UTF-8 text", line: line))
         }
-        return .success(isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping)
+        return .success(isSurelyNFC(utf8: body) ? text : text.precomposedStringWithCanonicalMapping)
     }
 
     /// True when every scalar lies in a range where each character is its own NFC form and never
@@ -82,8 +116,30 @@ enum SourceText {
     /// U+1E00–U+1EFF, common punctuation, currency signs, arrows): then NFC would return the text
     /// unchanged, and the costly normalisation pass is skipped. Anything else is normalised.
     static func isSurelyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        var text = text
+        return text.withUTF8 { isSurelyNFC(utf8: $0) }
+    }
+
+    /// `isSurelyNFC` on valid UTF-8, decided on the bytes: ASCII runs cost one comparison a byte.
+    static func isSurelyNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let value: UInt32
+            if lead < 0xE0 {
+                guard i + 1 < n else { return false }
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if lead < 0xF0 {
+                guard i + 2 < n else { return false }
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false  // beyond the BMP: never in the ranges below
+            }
+            switch value {
             case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF:
                 continue
             default:
@@ -94,7 +150,7 @@ enum SourceText {
     }
 
     /// UTF-16 without a BOM: NUL in every other byte of the first line's ASCII.
-    private static func looksLikeUTF16(_ bytes: Data.SubSequence) -> Bool {
+    private static func looksLikeUTF16(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let head = Array(bytes.prefix(64))
         guard head.count >= 4 else { return false }
         let even = stride(from: 0, to: head.count - 1, by: 2).filter { head[$0] == 0 }.count

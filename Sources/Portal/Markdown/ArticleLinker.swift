@@ -8,6 +8,8 @@ import Disclosure
 /// when the mention cites another instrument ("Điều 148 khoản 5 Bộ luật Dân sự", "Điều 11 Luật …").
 struct ArticleLinker {
     private let anchors: [Int: String]
+    /// False only in tests: every text node then takes the Foundation path, as a reference.
+    var searchesBytes = true
 
     init(outline: RegulationOutline) {
         var anchors: [Int: String] = [:]
@@ -44,8 +46,13 @@ struct ArticleLinker {
 
     private func split(_ node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        let text = String(cString: literal).precomposedStringWithCanonicalMapping
-        let mentions = self.mentions(in: text)
+        let raw = String(cString: literal)
+        let plain = searchesBytes && PlainScalarText.holds(raw)
+        // Most text nodes never say "Điều"; plain text (each scalar its own NFC character) is
+        // searched on its bytes, anything else the way it always was, through Foundation.
+        if plain && !PlainScalarText.contains(raw, Self.word) { return }
+        let text = plain ? raw : raw.precomposedStringWithCanonicalMapping
+        let mentions = self.mentions(in: text, plain: plain)
         guard !mentions.isEmpty else { return }
         var rest = text[...]
         for mention in mentions {
@@ -71,9 +78,21 @@ struct ArticleLinker {
 
     /// "Điều 7" (or "điều 7") with the article's anchor, for each linkable mention in `text`.
     func mentions(in text: String) -> [(range: Range<String.Index>, anchor: String)] {
+        mentions(in: text, plain: false)
+    }
+
+    private static let word = "iều"
+
+    /// `plain`: `text` passes `PlainScalarText.holds`, so its characters are its scalars and
+    /// "iều" can be found by its bytes, exactly where Foundation's search would find it.
+    func mentions(in text: String, plain: Bool) -> [(range: Range<String.Index>, anchor: String)] {
         var found: [(Range<String.Index>, String)] = []
         var searchFrom = text.startIndex
-        while let word = text.range(of: "iều", range: searchFrom..<text.endIndex) {
+        func next() -> Range<String.Index>? {
+            plain ? PlainScalarText.range(of: Self.word, in: text, from: searchFrom)
+                  : text.range(of: Self.word, range: searchFrom..<text.endIndex)
+        }
+        while let word = next() {
             searchFrom = word.upperBound
             guard word.lowerBound > text.startIndex else { continue }
             let start = text.index(before: word.lowerBound)

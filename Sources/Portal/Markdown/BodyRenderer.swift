@@ -21,10 +21,14 @@ struct RenderedBody: Sendable {
 /// "Điều N" in running text becomes a link to `#dieu-N` when the regulation has that article; and
 /// links that leave the site get `rel="noopener noreferrer"` (`ExternalLinks`).
 enum BodyRenderer {
-    static func render(_ markdown: String, outline: RegulationOutline?, reservedIDs: Set<String>) -> RenderedBody {
+    /// `linkerSearchesBytes` is false only in tests, which compare with the Foundation path.
+    static func render(_ markdown: String, outline: RegulationOutline?, reservedIDs: Set<String>,
+                       linkerSearchesBytes: Bool = true) -> RenderedBody {
         let document = MarkdownDocument(markdown)
         if let outline, !outline.articles.isEmpty {
-            ArticleLinker(outline: outline).link(in: document.root)
+            var linker = ArticleLinker(outline: outline)
+            linker.searchesBytes = linkerSearchesBytes
+            linker.link(in: document.root)
         }
         ExternalLinks.markNoOpener(in: document.root)
         var anchors = HeadingAnchors(outline: outline, reserved: reservedIDs)
@@ -100,7 +104,39 @@ enum BodyRenderer {
                 inWord = false
             }
         }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapsingWhitespace(text)
+    }
+
+    /// Runs of white space become one space, none at either end: what
+    /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")` gives, done on the bytes
+    /// when the text is `PlainScalarText` (its white space is then ASCII, NEL or NBSP, each a
+    /// character of its own), else by characters.
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard PlainScalarText.holds(text) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var text = text
+        var out: [UInt8] = []
+        text.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                // NEL (C2 85) and NBSP (C2 A0) are the white space beyond ASCII here.
+                let width = byte == 0x09 || (byte >= 0x0A && byte <= 0x0D) || byte == 0x20 ? 1
+                    : byte == 0xC2 && i + 1 < bytes.count && (bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0) ? 2 : 0
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {

@@ -48,18 +48,41 @@ public enum SitePaths {
         root(from: page) + percentEncoded(target)
     }
 
-    /// Percent-encodes each path segment (attachment names may hold spaces or Vietnamese letters).
+    /// Percent-encodes each path segment (attachment names may hold spaces or Vietnamese letters):
+    /// every UTF-8 byte but ASCII letters, digits and `-._~` becomes `%XX` in upper-case hex, as
+    /// Foundation's `addingPercentEncoding` writes it. Segments are split at the characters "/"
+    /// (a "/" carrying a combining mark is part of its segment, and encoded); paths that need no
+    /// encoding, nearly all of them, come back as they are.
     static func percentEncoded(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? String($0) }
-            .joined(separator: "/")
+        let utf8 = path.utf8
+        guard utf8.contains(where: { !isKept($0) && $0 != UInt8(ascii: "/") }) else { return path }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for (index, segment) in path.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "/")) }
+            for byte in segment.utf8 {
+                if isKept(byte) {
+                    out.append(byte)
+                } else {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let segmentCharacters: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// Absolute URLs from the site's `base_url` (or `--base-url`), for canonical links, feeds and the sitemap.
