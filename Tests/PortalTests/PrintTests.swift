@@ -24,7 +24,7 @@ struct PrintTests {
 
     // MARK: PNG
 
-    @Test("a PNG holds the signature, a valid IHDR and IDAT whose stored blocks give back the pixels")
+    @Test("a PNG holds the signature, a valid IHDR and IDAT that inflates to the pixels")
     func pngRoundTrip() throws {
         // 10 × 3, a diagonal and a full last row: exercises bit packing across a byte boundary.
         var pixels = [Bool](repeating: false, count: 30)
@@ -36,16 +36,6 @@ struct PrintTests {
         #expect(png.bitDepth == 1 && png.colourType == 0)
         #expect(png.chunkTypes == ["IHDR", "IDAT", "IEND"])
         #expect(png.pixels == pixels)
-    }
-
-    @Test("data longer than one stored block is split into several, the last one final")
-    func storedBlocks() throws {
-        let bytes = (0..<150_000).map { UInt8($0 % 251) }
-        let stream = ZlibStored.wrap(bytes)
-        #expect(try DecodedPNG.inflateStored(stream) == bytes)
-        // 3 blocks of 5 header bytes, 2 zlib header bytes, 4 Adler bytes.
-        #expect(stream.count == bytes.count + 3 * 5 + 2 + 4)
-        #expect((UInt16(stream[0]) << 8 | UInt16(stream[1])) % 31 == 0)
     }
 
     // MARK: QR
@@ -200,7 +190,7 @@ struct DecodedPNG {
         bitDepth = header[8]
         colourType = header[9]
         chunkTypes = types
-        let raw = try Self.inflateStored(idat)
+        let raw = try TestInflate.zlib(idat)
         let rowBytes = (width + 7) / 8
         guard raw.count == height * (rowBytes + 1) else { throw Malformed(description: "wrong scanline size") }
         var pixels: [Bool] = []
@@ -212,23 +202,5 @@ struct DecodedPNG {
             }
         }
         self.pixels = pixels
-    }
-
-    static func inflateStored(_ stream: [UInt8]) throws -> [UInt8] {
-        var out: [UInt8] = []
-        var offset = 2
-        while true {
-            let header = stream[offset]
-            guard header & 0b110 == 0 else { throw Malformed(description: "not a stored block") }
-            let length = Int(stream[offset + 1]) | Int(stream[offset + 2]) << 8
-            let inverse = Int(stream[offset + 3]) | Int(stream[offset + 4]) << 8
-            guard length == ~inverse & 0xFFFF else { throw Malformed(description: "LEN and NLEN disagree") }
-            out += stream[offset + 5..<offset + 5 + length]
-            offset += 5 + length
-            if header & 1 == 1 { break }
-        }
-        let adler = UInt32(stream[offset]) << 24 | UInt32(stream[offset + 1]) << 16 | UInt32(stream[offset + 2]) << 8 | UInt32(stream[offset + 3])
-        guard adler == Adler32.checksum(out) else { throw Malformed(description: "bad Adler-32") }
-        return out
     }
 }

@@ -63,8 +63,6 @@ public struct SiteBuilder {
         }
         // The long single tasks go first, so that no core is left alone with one at the end.
         var tasks: [() throws -> [OutputFile]] = [
-            // print: an A4 notice with a QR code for every posted record (Portal/Print, docs/print.md).
-            { try PrintNotices(content: portal, strings: strings).files(renderer: renderer) },
             { [OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal))] },
             { [OutputFile(SitePaths.recordsAPI, RecordsAPI(content: portal).file()),
                OutputFile(SitePaths.recordsSchema, Data(RecordsAPI.schema.utf8))] },
@@ -85,6 +83,13 @@ public struct SiteBuilder {
                 counted(files.count)
                 return files
             }
+        }
+        // print: an A4 notice with a QR code for every posted record (Portal/Print, docs/print.md),
+        // in slices of records like the record pages.
+        let notices = PrintNotices(content: portal, strings: strings)
+        for chunk in stride(from: 0, to: portal.records.count, by: 64) {
+            let slice = portal.records[chunk..<min(portal.records.count, chunk + 64)]
+            tasks.append { try notices.files(for: slice, renderer: renderer) }
         }
         for chunk in stride(from: 0, to: pages.count, by: 32) {
             let slice = pages[chunk..<min(pages.count, chunk + 32)]

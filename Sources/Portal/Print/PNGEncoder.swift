@@ -1,115 +1,174 @@
 import Foundation
 
 /// Writes a `MonochromeBitmap` as a PNG file (ISO/IEC 15948): 1-bit greyscale, one IHDR, one IDAT
-/// holding a zlib stream of "stored" (uncompressed) deflate blocks, and IEND. A QR code is a few
-/// kilobytes this way, and no compression library is needed.
+/// holding the scanlines compressed by `Deflate`, and IEND. A QR code takes a few hundred bytes
+/// this way (a reader's phone loads it at once), and no compression library is needed.
 public enum PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     public static func encode(_ bitmap: MonochromeBitmap) -> Data {
-        var header: [UInt8] = []
-        header.appendBigEndian(UInt32(bitmap.width))
-        header.appendBigEndian(UInt32(bitmap.height))
-        // Bit depth 1, colour type 0 (greyscale), deflate, adaptive filtering, no interlace.
-        header += [1, 0, 0, 0, 0]
-
-        var png = signature
-        png += chunk("IHDR", header)
-        png += chunk("IDAT", ZlibStored.wrap(scanlines(bitmap)))
-        png += chunk("IEND", [])
-        return Data(png)
+        let stride = bitmap.bytesPerRow + 1
+        let lines = [UInt8](unsafeUninitializedCapacity: bitmap.height * stride) { buffer, initialized in
+            scanlines(bitmap, into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = buffer.count
+        }
+        // Runs of one byte and rows equal to the row above are what a QR image is made of.
+        let idat = lines.withUnsafeBytes { Deflate.zlib($0, distances: [1, stride]) }
+        // Signature, IHDR (13 bytes of body), IDAT, IEND; each chunk adds length, type and CRC.
+        var png = Data(count: signature.count + (12 + 13) + (12 + idat.count) + 12)
+        png.withUnsafeMutableBytes { buffer in
+            var out = ByteWriter(buffer)
+            out.append(signature)
+            out.chunk("IHDR", length: 13) { out in
+                out.appendBigEndian(UInt32(bitmap.width))
+                out.appendBigEndian(UInt32(bitmap.height))
+                // Bit depth 1, colour type 0 (greyscale), deflate, adaptive filtering, no interlace.
+                out.append([1, 0, 0, 0, 0])
+            }
+            out.chunk("IDAT", length: idat.count) { out in out.append(idat) }
+            out.chunk("IEND", length: 0) { _ in }
+            precondition(out.position == buffer.count, "the PNG size was computed wrong")
+        }
+        return png
     }
 
     /// Each row: filter type 0 (none), then the pixels packed 8 to a byte, most significant bit
-    /// first. In greyscale 0 is black, so a black pixel is a 0 bit.
-    static func scanlines(_ bitmap: MonochromeBitmap) -> [UInt8] {
-        let rowBytes = (bitmap.width + 7) / 8
-        var out = [UInt8](repeating: 0, count: bitmap.height * (rowBytes + 1))
-        for y in 0..<bitmap.height {
-            let rowStart = y * (rowBytes + 1)
-            out[rowStart] = 0
-            for x in 0..<bitmap.width where !bitmap[x, y] {
-                out[rowStart + 1 + x / 8] |= 0x80 >> UInt8(x % 8)
+    /// first. In greyscale 0 is black, so the bitmap's bits are inverted; the padding bits at the end
+    /// of a row stay 0 (decoders ignore them).
+    static func scanlines(_ bitmap: MonochromeBitmap, into out: UnsafeMutableRawBufferPointer) {
+        let rowBytes = bitmap.bytesPerRow
+        let lastMask: UInt8 = bitmap.width % 8 == 0 ? 0xFF : ~(0xFF >> UInt8(bitmap.width % 8))
+        precondition(out.count == bitmap.height * (rowBytes + 1))
+        bitmap.rows.withUnsafeBytes { rows in
+            var target = 0, source = 0
+            for _ in 0..<bitmap.height {
+                out[target] = 0
+                // Eight bytes a step, then the rest one by one.
+                var i = 0
+                while rowBytes - i >= 8 {
+                    let word = rows.loadUnaligned(fromByteOffset: source + i, as: UInt64.self)
+                    out.storeBytes(of: ~word, toByteOffset: target + 1 + i, as: UInt64.self)
+                    i += 8
+                }
+                while i < rowBytes {
+                    out[target + 1 + i] = ~rows[source + i]
+                    i += 1
+                }
+                out[target + rowBytes] &= lastMask
+                target += rowBytes + 1
+                source += rowBytes
             }
-            // Padding bits at the end of a row are left 0; decoders ignore them.
         }
-        return out
-    }
-
-    static func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] {
-        let typeBytes = Array(type.utf8)
-        var out: [UInt8] = []
-        out.appendBigEndian(UInt32(body.count))
-        out += typeBytes
-        out += body
-        out.appendBigEndian(CRC32.checksum(typeBytes + body))
-        return out
     }
 }
 
-/// A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951 §3.2.4).
-enum ZlibStored {
-    static let maxBlock = 65_535
+/// Writes bytes front to back into a buffer sized beforehand.
+struct ByteWriter {
+    let buffer: UnsafeMutableRawBufferPointer
+    var position = 0
 
-    static func wrap(_ bytes: [UInt8]) -> [UInt8] {
-        // CMF 0x78: deflate with a 32K window; FLG 0x01 makes (CMF << 8 | FLG) a multiple of 31.
-        var out: [UInt8] = [0x78, 0x01]
-        var offset = 0
-        repeat {
-            let length = min(maxBlock, bytes.count - offset)
-            let isLast = offset + length == bytes.count
-            out.append(isLast ? 1 : 0) // BFINAL, BTYPE = 00 (stored)
-            out.appendLittleEndian(UInt16(length))
-            out.appendLittleEndian(~UInt16(length))
-            out += bytes[offset..<offset + length]
-            offset += length
-        } while offset < bytes.count
-        out.appendBigEndian(Adler32.checksum(bytes))
-        return out
+    init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + bytes.count]).copyMemory(from: bytes)
+        position += bytes.count
+    }
+
+    mutating func appendBigEndian(_ value: UInt32) {
+        buffer.storeBytes(of: value.bigEndian, toByteOffset: position, as: UInt32.self)
+        position += 4
+    }
+
+    /// A PNG chunk: length, type, the body `writeBody` writes (exactly `length` bytes), and the
+    /// CRC-32 of type and body.
+    mutating func chunk(_ type: StaticString, length: Int, _ writeBody: (inout ByteWriter) -> Void) {
+        appendBigEndian(UInt32(length))
+        let typeStart = position
+        type.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        writeBody(&self)
+        precondition(position == typeStart + 4 + length, "a chunk's body must be as long as announced")
+        appendBigEndian(CRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[typeStart..<position])))
     }
 }
 
-/// CRC-32 as PNG uses it (ISO 3309, polynomial 0xEDB88320 reflected).
+/// CRC-32 as PNG uses it (ISO 3309, polynomial 0xEDB88320 reflected), slicing by 8: eight tables
+/// let one step take 8 bytes. `tables[k * 256 + n]` is the CRC of byte n followed by k zero bytes.
 enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+    static let tables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            tables[n] = c
+        }
+        for k in 1..<8 {
+            for n in 0..<256 {
+                let previous = tables[(k - 1) * 256 + n]
+                tables[k * 256 + n] = tables[Int(previous & 0xFF)] ^ (previous >> 8)
+            }
+        }
+        return tables
+    }()
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        tables.withUnsafeBufferPointer { t in
+            var crc: UInt32 = 0xFFFF_FFFF
+            var index = 0
+            while bytes.count - index >= 8 {
+                let low = crc ^ UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
+                crc = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int(low >> 8 & 0xFF)]
+                    ^ t[5 * 256 + Int(low >> 16 & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int(high >> 8 & 0xFF)]
+                    ^ t[1 * 256 + Int(high >> 16 & 0xFF)] ^ t[Int(high >> 24)]
+                index += 8
+            }
+            while index < bytes.count {
+                crc = t[Int((crc ^ UInt32(bytes[index])) & 0xFF)] ^ (crc >> 8)
+                index += 1
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
     }
 }
 
-/// Adler-32 (RFC 1950 §8), the checksum that ends a zlib stream.
+/// Adler-32 (RFC 1950 §8), the checksum that ends a zlib stream. The sums are reduced modulo 65521
+/// once per 5552 bytes, the most that can be summed before b may overflow 32 bits, and taken 8
+/// bytes a step: over 8 bytes x0…x7, b grows by 8·a + 8·x0 + 7·x1 + … + 1·x7.
 enum Adler32 {
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
-        // 5552 bytes is the most that can be summed before b may overflow 32 bits.
         var index = 0
         while index < bytes.count {
-            let end = min(index + 5552, bytes.count)
-            for byte in bytes[index..<end] {
-                a += UInt32(byte)
-                b += a
+            let end = min(index + 5552, bytes.count) // 5552 is a multiple of 8
+            while end - index >= 8 {
+                let x0 = UInt32(bytes[index]), x1 = UInt32(bytes[index + 1]), x2 = UInt32(bytes[index + 2])
+                let x3 = UInt32(bytes[index + 3]), x4 = UInt32(bytes[index + 4]), x5 = UInt32(bytes[index + 5])
+                let x6 = UInt32(bytes[index + 6]), x7 = UInt32(bytes[index + 7])
+                b &+= 8 &* a &+ 8 &* x0 &+ 7 &* x1 &+ 6 &* x2 &+ 5 &* x3 &+ 4 &* x4 &+ 3 &* x5 &+ 2 &* x6 &+ x7
+                a &+= x0 &+ x1 &+ x2 &+ x3 &+ x4 &+ x5 &+ x6 &+ x7
+                index += 8
+            }
+            while index < end {
+                a &+= UInt32(bytes[index])
+                b &+= a
+                index += 1
             }
             a %= 65_521
             b %= 65_521
-            index = end
         }
         return b << 16 | a
-    }
-}
-
-extension Array where Element == UInt8 {
-    mutating func appendBigEndian(_ value: UInt32) {
-        append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
-    }
-
-    mutating func appendLittleEndian(_ value: UInt16) {
-        append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8)])
     }
 }

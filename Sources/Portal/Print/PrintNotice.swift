@@ -45,13 +45,20 @@ struct PrintNotice: Sendable {
     static func imageSide(of code: QRCode) -> Int { (code.size + 8) * 8 }
 
     init(_ entry: PortalRecord, schedule: PostingSchedule, content: PortalContent, qrSide: Int, strings t: PortalStrings) {
+        self.init(entry, schedule: schedule, site: PrintNoticeSite(content: content, strings: t),
+                  url: content.urls.absolute(entry.path), qrSide: qrSide)
+    }
+
+    /// `url` is the record's permanent URL (the canonical link, and what the QR code holds).
+    init(_ entry: PortalRecord, schedule: PostingSchedule, site parts: PrintNoticeSite, url: String, qrSide: Int) {
         let record = entry.record
-        let site = content.site
+        let t = parts.strings
+        let site = parts.content.site
         let path = PrintPaths.notice(record.id)
         self.t = t
         lang = site.language
         pageTitle = "\(t.printHeading): \(record.title) – \(site.name)"
-        canonical = content.urls.absolute(entry.path)
+        canonical = url
         root = SitePaths.root(from: path)
         recordHref = SitePaths.link(from: path, to: entry.path)
         issuer = record.issuer.uppercased()
@@ -63,7 +70,7 @@ struct PrintNotice: Sendable {
         let kind = record.isDraft ? "\(t.draftBadge) \(record.type.nameVI.lowercased())" : record.type.nameVI
         self.kind = record.title.lowercased().hasPrefix(kind.lowercased()) ? nil : kind
         title = record.title
-        url = content.urls.absolute(entry.path)
+        self.url = url
 
         var period: [Line] = []
         if let end = schedule.end, let days = schedule.days {
@@ -81,13 +88,7 @@ struct PrintNotice: Sendable {
         }
         self.period = period
         let posting = record.posting
-        let placeNames = (posting?.places ?? []).map { place -> String in
-            switch place {
-            case "portal": return PortalStrings.fill(t.printPlacePortal, ["name": site.name, "url": content.urls.base])
-            case "notice-board": return PortalStrings.fill(t.placeNoticeBoard, ["issuer": site.issuer])
-            default: return place
-            }
-        }
+        let placeNames = (posting?.places ?? []).map { parts.placeNames[$0] ?? $0 }
         places = placeNames.isEmpty ? nil : PortalStrings.fill(t.printPlaces, ["places": placeNames.joined(separator: "; ")])
 
         var feedback: [Line] = []
@@ -97,11 +98,7 @@ struct PrintNotice: Sendable {
         if !site.feedback.isEmpty { feedback.append(Line(text: site.feedback)) }
         self.feedback = feedback
         hasFeedback = !feedback.isEmpty
-        contact = [
-            site.contact.address.map { "\(t.address): \($0)" },
-            site.contact.email.flatMap { $0.isEmpty ? nil : "\(t.email): \($0)" },
-            site.contact.phone.map { "\(t.phone): \($0)" },
-        ].compactMap { $0 }.map(Line.init)
+        contact = parts.contact
         hasContact = !contact.isEmpty
         qrAlt = PortalStrings.fill(t.printQRAlt, ["url": url])
         qrSize = qrSide
@@ -109,22 +106,62 @@ struct PrintNotice: Sendable {
     }
 }
 
-/// Every print view of a build, with its QR image: the files `SiteBuilder` adds to the site.
-struct PrintNotices {
+/// The parts of a print notice that are the same for every record of a site, made once per build.
+struct PrintNoticeSite: Sendable {
     let content: PortalContent
     let strings: PortalStrings
+    /// The names of the places of posting that have one ("portal", "notice-board").
+    let placeNames: [String: String]
+    let contact: [PrintNotice.Line]
+
+    init(content: PortalContent, strings t: PortalStrings) {
+        self.content = content
+        strings = t
+        let site = content.site
+        placeNames = [
+            "portal": PortalStrings.fill(t.printPlacePortal, ["name": site.name, "url": content.urls.base]),
+            "notice-board": PortalStrings.fill(t.placeNoticeBoard, ["issuer": site.issuer]),
+        ]
+        contact = [
+            site.contact.address.map { "\(t.address): \($0)" },
+            site.contact.email.flatMap { $0.isEmpty ? nil : "\(t.email): \($0)" },
+            site.contact.phone.map { "\(t.phone): \($0)" },
+        ].compactMap { $0 }.map(PrintNotice.Line.init)
+    }
+}
+
+/// Every print view of a build, with its QR image: the files `SiteBuilder` adds to the site.
+/// Records are independent, so the builder hands out slices of them to run on all cores.
+struct PrintNotices {
+    let site: PrintNoticeSite
+
+    init(content: PortalContent, strings: PortalStrings) {
+        site = PrintNoticeSite(content: content, strings: strings)
+    }
 
     func files(renderer: PageRenderer) throws -> [OutputFile] {
-        try content.records.flatMap { entry -> [OutputFile] in
-            guard let schedule = entry.schedule else { return [] }
-            let code = try QRCode(encoding: content.urls.absolute(entry.path))
-            let image = PNGEncoder.encode(code.bitmap())
-            let notice = PrintNotice(entry, schedule: schedule, content: content, qrSide: PrintNotice.imageSide(of: code), strings: strings)
-            return [
-                OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print")),
-                OutputFile(PrintPaths.qrImage(entry.id), image),
-            ]
+        try files(for: site.content.records[...], renderer: renderer)
+    }
+
+    /// The notice and QR image of each posted record in `records`.
+    func files(for records: ArraySlice<PortalRecord>, renderer: PageRenderer) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        for entry in records {
+            files += try self.files(for: entry, renderer: renderer)
         }
+        return files
+    }
+
+    /// A posted record's notice and QR image; nothing for a record without a posting.
+    func files(for entry: PortalRecord, renderer: PageRenderer) throws -> [OutputFile] {
+        guard let schedule = entry.schedule else { return [] }
+        let url = site.content.urls.absolute(entry.path)
+        let code = try QRCode(encoding: url)
+        let notice = PrintNotice(entry, schedule: schedule, site: site, url: url, qrSide: PrintNotice.imageSide(of: code))
+        return [
+            OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print")),
+            OutputFile(PrintPaths.qrImage(entry.id), PNGEncoder.encode(code.bitmap())),
+        ]
     }
 }
 

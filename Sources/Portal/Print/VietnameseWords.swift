@@ -19,7 +19,6 @@ public enum VietnameseWords {
     /// 0…999 in words ("hai mươi mốt", "một trăm linh năm"); nil outside that range.
     public static func number(_ n: Int) -> String? {
         guard (0...999).contains(n) else { return nil }
-        let digits = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
         if n < 10 { return digits[n] }
         if n < 100 {
             let tens = n / 10, unit = n % 10
@@ -38,4 +37,6 @@ public enum VietnameseWords {
         if rest < 10 { return hundreds + " linh " + digits[rest] }
         return hundreds + " " + number(rest)!
     }
+
+    private static let digits = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 }
