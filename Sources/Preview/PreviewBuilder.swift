@@ -65,8 +65,10 @@ public struct PreviewBuilder: Sendable {
         }
         let findings = Checker.findings(for: loaded, book: sources.book, asOf: day)
         do {
-            let site = try sources.builder(asOf: day, baseURL: baseURL).build()
-            try SiteWriter.write(site.files, to: output)
+            // The same path as `build`, page cache included, so an edit re-renders only what it touches.
+            let lock = try OutputLock.acquire(for: output)
+            defer { lock.release() }
+            let site = try sources.write(asOf: day, baseURL: baseURL, into: output, holding: lock).site
             return finish(.built(folder: output, pages: site.pages, records: site.records), findings: findings)
         } catch {
             return finish(.failed(report: "error: the site could not be built: \(error)\n"), findings: findings)

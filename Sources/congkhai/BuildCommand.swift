@@ -64,14 +64,10 @@ struct BuildCommand: ParsableCommand {
         // Render in memory on all cores, then write atomically. Pages whose view did not change since
         // the last build (the cache in <output>/.congkhai-cache) are not rendered again, and files
         // whose bytes did not change are linked from the current site rather than written.
-        let cache = PageCache(output: outputURL, theme: sources.theme)
-        let site = try sources.builder(asOf: asOf, baseURL: baseURL).build(progress: progress, cache: cache)
-        let written: SiteWriter.Report
+        let written: SiteSources.Written
         do {
-            written = try SiteWriter.write(site.files, to: outputURL, holding: lock) { count in
-                progress.update(.writing, count, of: site.files.count)
-            }
-        } catch {
+            written = try sources.write(asOf: asOf, baseURL: baseURL, into: outputURL, holding: lock, progress: progress)
+        } catch let error as SiteWriterError {
             progress.finish()
             FileHandle.standardError.write(Data("error: cannot write \(output)/: \(error)\nThe previous site, if any, is unchanged.\n".utf8))
             throw ExitCode.failure
@@ -79,8 +75,9 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
 
         let seconds = String(format: "%.2f", progress.elapsed)
+        let site = written.site
         print("Built \(site.pages) pages for \(site.records) records into \(output)/ (\(site.files.count) files: "
-              + "\(written.written) written, \(written.reused) unchanged) in \(seconds) s, as of \(asOf.vietnamese).")
+              + "\(written.report.written) written, \(written.report.reused) unchanged) in \(seconds) s, as of \(asOf.vietnamese).")
         guard !quiet else { return }
         print("Posted now: \(site.openPostings); upcoming: \(site.upcomingPostings).")
         if !sources.theme.overridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(sources.theme.overridden.joined(separator: ", ")).") }

@@ -32,3 +32,25 @@ public struct SiteSources: Sendable {
         SiteBuilder(content: content, asOf: asOf, book: book, theme: theme, attachments: attachments, baseURL: baseURL)
     }
 }
+
+extension SiteSources {
+    /// What a build wrote: the site's counts and the writer's report.
+    public struct Written: Sendable {
+        public let site: BuiltSite
+        public let report: SiteWriter.Report
+    }
+
+    /// Builds as of `asOf` into `output` the way `build` and `serve` both do, under the output's
+    /// lock: pages whose view did not change since the site already there (its cache in
+    /// `.congkhai-cache`) are not rendered again, files with unchanged bytes are linked, and the
+    /// new site is swapped in whole. Errors of the writer come as `SiteWriterError`.
+    public func write(asOf: Day, baseURL: String?, into output: URL, holding lock: OutputLock,
+                      progress: BuildProgress? = nil) throws -> Written {
+        let cache = PageCache(output: output, theme: theme)
+        let site = try builder(asOf: asOf, baseURL: baseURL).build(progress: progress, cache: cache)
+        let report = try SiteWriter.write(site.files, to: output, holding: lock) { count in
+            progress?.update(.writing, count, of: site.files.count)
+        }
+        return Written(site: site, report: report)
+    }
+}
