@@ -15,7 +15,7 @@ public final class PageCache: @unchecked Sendable {
     static let folder = ".congkhai-cache"
     static let file = folder + "/pages.tsv"
     /// Bumped whenever rendering changes in a way a view digest cannot see.
-    static let format = "congkhai-pages 1"
+    static let format = "congkhai-pages 2"
 
     /// The site the cache describes; reused files are linked from here.
     let output: URL

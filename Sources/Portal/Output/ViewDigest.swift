@@ -72,9 +72,50 @@ struct StableHasher {
         combine(tail)
     }
 
+    /// A view the templates read through `TemplateFields`: its fields as the templates see them,
+    /// each tagged with its kind, the type's shape (its name and field names) standing for the
+    /// labels. The build's strings table is the same on every page: its digest is computed once.
+    mutating func walk(_ fields: any TemplateFields) {
+        if let strings = fields as? TemplateStrings {
+            combine(14)
+            combine(strings.digest.a)
+            combine(strings.digest.b)
+            return
+        }
+        combine(15)
+        combine(fields.templateShape)
+        fields.forEachField { _, value in
+            if let value { walk(value) } else { combine(8) }
+        }
+    }
+
+    mutating func walk(_ value: TemplateValue) {
+        switch value {
+        case .text(let string):
+            combine(1)
+            combine(string)
+        case .bool(let flag):
+            combine(flag ? 2 : 3)
+        case .number(let number):
+            combine(4)
+            combine(UInt64(bitPattern: Int64(number)))
+        case .list(let items):
+            combine(9)
+            combine(UInt64(items.count))
+            for item in items { walk(item) }
+        case .object(let fields):
+            walk(fields)
+        }
+    }
+
     /// Every leaf of a view: strings, booleans, numbers; optionals, arrays and structs by their
     /// parts, each tagged with its kind and label so that different shapes never hash alike.
+    /// Views that are `TemplateFields` are walked through their fields, without Mirror.
     mutating func walk(_ value: Any) {
+        if let fields = value as? any TemplateFields {
+            walk(fields)
+            return
+        }
         switch value {
         case let string as String:
             combine(1)

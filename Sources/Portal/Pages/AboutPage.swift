@@ -21,7 +21,8 @@ struct AboutPage: Sendable {
     }
 
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let heading: String
     let lead: String
     let regimes: [Regime]
@@ -36,7 +37,7 @@ struct AboutPage: Sendable {
         var counts: [DisclosureCategory: Int] = [:]
         for entry in content.records { if let c = entry.record.category { counts[c, default: 0] += 1 } }
         layout = layouts.layout(path: path, title: t.aboutHeading, description: t.aboutListLead, section: .about)
-        self.t = t
+        self.t = layouts.templateStrings
         heading = t.aboutHeading
         lead = PortalStrings.fill(t.aboutLead, ["issuer": issuer])
         regimes = DisclosureCategory.Regime.allCases.map { regime in
@@ -82,7 +83,8 @@ struct AboutPage: Sendable {
 /// is useful without JavaScript; assets/search.js filters the list with search-index.json.
 struct SearchPage: Sendable {
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let heading: String
     let status: String
     let indexHref: String
@@ -94,7 +96,7 @@ struct SearchPage: Sendable {
         let t = layouts.strings
         let path = Self.path
         layout = layouts.layout(path: path, title: t.searchHeading, section: .search, scripts: [.banner, .search])
-        self.t = t
+        self.t = layouts.templateStrings
         heading = t.searchHeading
         status = PortalStrings.fill(t.searchAll, ["n": String(content.records.count)])
         indexHref = SitePaths.link(from: path, to: SitePaths.searchIndex)
@@ -105,7 +107,8 @@ struct SearchPage: Sendable {
 /// 404.html: served for any missing address at any depth, so its links start at the base path.
 struct NotFoundPage: Sendable {
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let heading: String
     let text: String
     let links: [Link]
@@ -115,11 +118,64 @@ struct NotFoundPage: Sendable {
     init(content: PortalContent, layouts: LayoutFactory) {
         let t = layouts.strings
         layout = layouts.layout(path: Self.path, title: t.notFoundHeading, section: nil, rootRelative: true)
-        self.t = t
+        self.t = layouts.templateStrings
         heading = t.notFoundHeading
         text = t.notFoundText
         let root = content.urls.rootPath
         links = [(t.navHome, SitePaths.home), (t.navSearch, SitePaths.search), (t.navArchive, SitePaths.archive)]
             .map { Link(label: $0.0, href: root + $0.1) }
     }
+}
+
+// MARK: Template fields
+
+extension AboutPage: TemplateView {
+    static let templateFields = TemplateFieldTable<AboutPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "heading": { .text($0.heading) },
+        "lead": { .text($0.lead) },
+        "regimes": { .objects($0.regimes) },
+        "data": { .objects($0.data) },
+    ])
+}
+
+extension AboutPage.Regime: TemplateView {
+    static let templateFields = TemplateFieldTable<AboutPage.Regime>([
+        "heading": { .text($0.heading) },
+        "rows": { .objects($0.rows) },
+    ])
+}
+
+extension AboutPage.Row: TemplateView {
+    static let templateFields = TemplateFieldTable<AboutPage.Row>([
+        "item": { .text($0.item) },
+        "citation": { .text($0.citation) },
+        "place": { .text($0.place) },
+        "timing": { .text($0.timing) },
+        "duration": { .text($0.duration) },
+        "count": { .text($0.count) },
+        "href": { $0.href.map(TemplateValue.text) },
+    ])
+}
+
+extension SearchPage: TemplateView {
+    static let templateFields = TemplateFieldTable<SearchPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "heading": { .text($0.heading) },
+        "status": { .text($0.status) },
+        "indexHref": { .text($0.indexHref) },
+        "records": { .objects($0.records) },
+    ])
+}
+
+extension NotFoundPage: TemplateView {
+    static let templateFields = TemplateFieldTable<NotFoundPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "heading": { .text($0.heading) },
+        "text": { .text($0.text) },
+        "links": { .objects($0.links) },
+    ])
 }

@@ -4,7 +4,8 @@ import Disclosure
 /// records, how to send comments, and where to browse or subscribe (templates/home.mustache).
 struct HomePage: Sendable {
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let heading: String
     let lead: String
     let postingAsOf: String
@@ -35,7 +36,7 @@ struct HomePage: Sendable {
         }
         layout = layouts.layout(path: path, title: nil, description: PortalStrings.fill(t.homeLead, ["commune": site.commune]),
                                 section: .home, alternates: feeds.map { ($0.mediaType, $0.title, $0.path) }, scripts: [.banner])
-        self.t = t
+        self.t = layouts.templateStrings
         heading = site.name
         lead = PortalStrings.fill(t.homeLead, ["commune": site.commune])
         postingAsOf = PortalStrings.fill(t.postingAsOf, ["date": content.asOf.vietnamese])
@@ -65,4 +66,27 @@ struct FeedLink: Sendable {
     let title: String
     /// The site-wide outputs (not one document type's feeds), listed for people too.
     let isSiteWide: Bool
+}
+
+// MARK: Template fields
+
+extension HomePage: TemplateView {
+    static let templateFields = TemplateFieldTable<HomePage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "heading": { .text($0.heading) },
+        "lead": { .text($0.lead) },
+        "postingAsOf": { .text($0.postingAsOf) },
+        "openNotices": { .objects($0.openNotices) },
+        "hasOpenNotices": { .bool($0.hasOpenNotices) },
+        "upcomingNotices": { .objects($0.upcomingNotices) },
+        "hasUpcomingNotices": { .bool($0.hasUpcomingNotices) },
+        "endedNotices": { .objects($0.endedNotices) },
+        "hasEndedNotices": { .bool($0.hasEndedNotices) },
+        "latest": { .objects($0.latest) },
+        "allRecords": { .object($0.allRecords) },
+        "feedback": { $0.feedback.map(TemplateValue.text) },
+        "browse": { .objects($0.browse) },
+        "subscribe": { .objects($0.subscribe) },
+    ])
 }

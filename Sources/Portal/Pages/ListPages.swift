@@ -10,7 +10,8 @@ struct ListPage: Sendable {
     }
 
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let breadcrumbs: [Link]
     let heading: String
     let lead: String?
@@ -60,7 +61,8 @@ struct HubPage: Sendable {
     }
 
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let heading: String
     let lead: String?
     let entries: [Entry]
@@ -113,7 +115,7 @@ struct ArchivePages {
             }
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.archive, title: t.archiveHeading, description: t.archiveLead, section: .archive),
-                          t: t, heading: t.archiveHeading, lead: t.archiveLead, entries: hubEntries)
+                          t: layouts.templateStrings, heading: t.archiveHeading, lead: t.archiveLead, entries: hubEntries)
         return [Output(path: SitePaths.archive, template: "hub", view: hub)] + outputs
     }
 
@@ -136,7 +138,7 @@ struct ArchivePages {
                                  parent: Link(label: t.navTypes, href: SitePaths.types), feeds: feeds)
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.types, title: t.typesHeading, description: t.typesLead, section: .types),
-                          t: t, heading: t.typesHeading, lead: t.typesLead, entries: hubEntries)
+                          t: layouts.templateStrings, heading: t.typesHeading, lead: t.typesLead, entries: hubEntries)
         return [Output(path: SitePaths.types, template: "hub", view: hub)] + outputs
     }
 
@@ -157,7 +159,7 @@ struct ArchivePages {
                                  parent: Link(label: t.navCategories, href: SitePaths.categories), note: citation)
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.categories, title: t.categoriesHeading, description: t.categoriesLead, section: .categories),
-                          t: t, heading: t.categoriesHeading, lead: t.categoriesLead, entries: hubEntries)
+                          t: layouts.templateStrings, heading: t.categoriesHeading, lead: t.categoriesLead, entries: hubEntries)
         return [Output(path: SitePaths.categories, template: "hub", view: hub)] + outputs
     }
 
@@ -193,7 +195,7 @@ struct ArchivePages {
                 layout: layouts.layout(path: path, title: pageTitle, section: section,
                                        alternates: feeds.map { ($0.mediaType, $0.title, $0.path) },
                                        scripts: slice.contains { $0.schedule != nil } ? [.banner] : []),
-                t: t,
+                t: layouts.templateStrings,
                 breadcrumbs: [Link(label: t.navHome, href: SitePaths.link(from: path, to: SitePaths.home)),
                               Link(label: parent.label, href: SitePaths.link(from: path, to: parent.href))],
                 heading: heading, lead: PortalStrings.fill(t.recordCount, ["n": String(records.count)]), note: note,
@@ -205,4 +207,69 @@ struct ArchivePages {
             return Output(path: path, template: "list", view: view)
         }
     }
+}
+
+// MARK: Template fields
+
+extension ListPage: TemplateView {
+    static let templateFields = TemplateFieldTable<ListPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "breadcrumbs": { .objects($0.breadcrumbs) },
+        "heading": { .text($0.heading) },
+        "lead": { $0.lead.map(TemplateValue.text) },
+        "note": { $0.note.map(TemplateValue.text) },
+        "related": { .objects($0.related) },
+        "relatedHeading": { $0.relatedHeading.map(TemplateValue.text) },
+        "feeds": { .objects($0.feeds) },
+        "hasFeeds": { .bool($0.hasFeeds) },
+        "groups": { .objects($0.groups) },
+        "pagination": { $0.pagination.map(TemplateValue.object) },
+    ])
+}
+
+extension ListPage.Group: TemplateView {
+    static let templateFields = TemplateFieldTable<ListPage.Group>([
+        "heading": { $0.heading.map(TemplateValue.text) },
+        "headingHref": { $0.headingHref.map(TemplateValue.text) },
+        "records": { .objects($0.records) },
+    ])
+}
+
+extension Pagination: TemplateView {
+    static let templateFields = TemplateFieldTable<Pagination>([
+        "summary": { .text($0.summary) },
+        "previous": { $0.previous.map(TemplateValue.object) },
+        "next": { $0.next.map(TemplateValue.object) },
+        "pages": { .objects($0.pages) },
+    ])
+}
+
+extension Pagination.PageLink: TemplateView {
+    static let templateFields = TemplateFieldTable<Pagination.PageLink>([
+        "label": { .text($0.label) },
+        "href": { .text($0.href) },
+        "isCurrent": { .bool($0.isCurrent) },
+    ])
+}
+
+extension HubPage: TemplateView {
+    static let templateFields = TemplateFieldTable<HubPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "heading": { .text($0.heading) },
+        "lead": { $0.lead.map(TemplateValue.text) },
+        "entries": { .objects($0.entries) },
+    ])
+}
+
+extension HubPage.Entry: TemplateView {
+    static let templateFields = TemplateFieldTable<HubPage.Entry>([
+        "label": { .text($0.label) },
+        "href": { .text($0.href) },
+        "count": { .text($0.count) },
+        "detail": { $0.detail.map(TemplateValue.text) },
+        "children": { .objects($0.children) },
+        "hasChildren": { .bool($0.hasChildren) },
+    ])
 }

@@ -3,7 +3,10 @@ import Disclosure
 
 /// What every page shares: head, header, navigation and footer (templates/layout.mustache).
 /// Each page view holds one as `layout`, beside the strings table as `t`.
-struct PageLayout: Sendable {
+///
+/// A class (immutable): the templates read `layout.…` some 25 times per page, and handing them a
+/// reference costs nothing where a struct of this size is copied each time.
+final class PageLayout: Sendable {
     struct NavItem: Sendable {
         let label: String
         let href: String
@@ -35,7 +38,7 @@ struct PageLayout: Sendable {
     let scripts: [Link]
     let footer: Footer
 
-    struct Footer: Sendable {
+    final class Footer: Sendable {
         let issuer: String
         let address: String?
         let email: String?
@@ -44,6 +47,37 @@ struct PageLayout: Sendable {
         let data: [Link]
         let asOf: String
         let generator: String
+
+        init(issuer: String, address: String?, email: String?, emailHref: String?, phone: String?, data: [Link],
+             asOf: String, generator: String) {
+            self.issuer = issuer
+            self.address = address
+            self.email = email
+            self.emailHref = emailHref
+            self.phone = phone
+            self.data = data
+            self.asOf = asOf
+            self.generator = generator
+        }
+    }
+
+    init(lang: String, title: String, description: String?, canonical: String, root: String, homeHref: String,
+         siteName: String, siteArea: String?, nav: [NavItem], alternates: [Alternate], structuredData: String?,
+         scriptTexts: String?, scripts: [Link], footer: Footer) {
+        self.lang = lang
+        self.title = title
+        self.description = description
+        self.canonical = canonical
+        self.root = root
+        self.homeHref = homeHref
+        self.siteName = siteName
+        self.siteArea = siteArea
+        self.nav = nav
+        self.alternates = alternates
+        self.structuredData = structuredData
+        self.scriptTexts = scriptTexts
+        self.scripts = scripts
+        self.footer = footer
     }
 }
 
@@ -62,12 +96,15 @@ enum NavSection: CaseIterable {
 struct LayoutFactory: Sendable {
     let content: PortalContent
     let strings: PortalStrings
+    /// The strings as the templates read them (`t`), one table for every page of the build.
+    let templateStrings: TemplateStrings
     /// The scripts' texts as script-safe JSON: the same on every page, so encoded once.
     private let scriptTexts: String
 
     init(content: PortalContent, strings: PortalStrings) {
         self.content = content
         self.strings = strings
+        templateStrings = TemplateStrings.shared(for: strings)
         scriptTexts = ScriptJSON.encode(strings.scriptTexts.merging(["timeZone": content.site.timeZone]) { a, _ in a })
     }
 
@@ -124,4 +161,61 @@ struct LayoutFactory: Sendable {
                 asOf: PortalStrings.fill(t.footerAsOf, ["date": content.asOf.vietnamese]),
                 generator: PortalStrings.fill(t.footerGenerator, ["issuer": site.issuer])))
     }
+}
+
+// MARK: Template fields
+
+extension PageLayout: TemplateView {
+    static let templateFields = TemplateFieldTable<PageLayout>([
+        "lang": { .text($0.lang) },
+        "title": { .text($0.title) },
+        "description": { $0.description.map(TemplateValue.text) },
+        "canonical": { .text($0.canonical) },
+        "root": { .text($0.root) },
+        "homeHref": { .text($0.homeHref) },
+        "siteName": { .text($0.siteName) },
+        "siteArea": { $0.siteArea.map(TemplateValue.text) },
+        "nav": { .objects($0.nav) },
+        "alternates": { .objects($0.alternates) },
+        "structuredData": { $0.structuredData.map(TemplateValue.text) },
+        "scriptTexts": { $0.scriptTexts.map(TemplateValue.text) },
+        "scripts": { .objects($0.scripts) },
+        "footer": { .object($0.footer) },
+    ])
+}
+
+extension PageLayout.NavItem: TemplateView {
+    static let templateFields = TemplateFieldTable<PageLayout.NavItem>([
+        "label": { .text($0.label) },
+        "href": { .text($0.href) },
+        "current": { .bool($0.current) },
+    ])
+}
+
+extension PageLayout.Alternate: TemplateView {
+    static let templateFields = TemplateFieldTable<PageLayout.Alternate>([
+        "type": { .text($0.type) },
+        "title": { .text($0.title) },
+        "href": { .text($0.href) },
+    ])
+}
+
+extension PageLayout.Footer: TemplateView {
+    static let templateFields = TemplateFieldTable<PageLayout.Footer>([
+        "issuer": { .text($0.issuer) },
+        "address": { $0.address.map(TemplateValue.text) },
+        "email": { $0.email.map(TemplateValue.text) },
+        "emailHref": { $0.emailHref.map(TemplateValue.text) },
+        "phone": { $0.phone.map(TemplateValue.text) },
+        "data": { .objects($0.data) },
+        "asOf": { .text($0.asOf) },
+        "generator": { .text($0.generator) },
+    ])
+}
+
+extension Link: TemplateView {
+    static let templateFields = TemplateFieldTable<Link>([
+        "label": { .text($0.label) },
+        "href": { .text($0.href) },
+    ])
 }

@@ -2,26 +2,42 @@ import Foundation
 import Mustache
 
 /// Renders page views with the theme's templates. A view is a plain struct; the templates read its
-/// stored properties by name, and escape every value for HTML except the cmark output and the
-/// script-safe JSON they place with `{{{ }}}`. Views are handed to the engine in a `ViewBox`, which
-/// finds properties by name without swift-mustache's linear Mirror search.
+/// fields by name (`TemplateFields`), and escape every value for HTML except the cmark output and
+/// the script-safe JSON they place with `{{{ }}}`.
+///
+/// Templates are compiled once per renderer (`CompiledTheme`) and rendered into one byte buffer.
+/// A template the fast engine does not support, or a view that is not `TemplateFields`, is
+/// rendered by swift-mustache with the view in a `ViewBox`: the same bytes, only slower.
 struct PageRenderer: Sendable {
+    let compiled: CompiledTheme
+    /// swift-mustache's library: validates the theme (its errors name file and line) and renders
+    /// what the fast engine cannot.
     let library: MustacheLibrary
-    /// Values every page of the build shares (the strings table), reflected once.
+    /// Values every page of the build shares (the strings table), reflected once for swift-mustache.
     let shared: SharedBoxes?
 
     init(theme: Theme) throws {
         library = try theme.library()
+        compiled = CompiledTheme(sources: theme.templates)
         shared = nil
     }
 
     /// A renderer for one build whose pages all carry `strings` as `t`.
     init(theme: Theme, strings: PortalStrings) throws {
         library = try theme.library()
+        compiled = CompiledTheme(sources: theme.templates)
         shared = SharedBoxes([strings])
     }
 
     func render(_ view: Any, with template: String) throws -> Data {
+        if let fields = view as? any TemplateFields, let data = compiled.render(fields, with: template) {
+            return data
+        }
+        return try renderWithMustache(view, with: template)
+    }
+
+    /// The swift-mustache rendering: the fallback, and the reference the fast engine is tested against.
+    func renderWithMustache(_ view: Any, with template: String) throws -> Data {
         guard let html = library.render(ViewBox(view, shared: shared), withTemplate: template) else {
             throw ThemeError(template: template, line: 0, message: "the theme has no template named \(template)")
         }

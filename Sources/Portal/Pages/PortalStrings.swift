@@ -3,7 +3,7 @@ import Disclosure
 /// Every piece of user-interface text of the portal, in one table. Templates read it as `{{t.…}}`;
 /// sentences with values hold `{placeholders}` filled by `fill(_:_:)` here and by the theme's
 /// scripts. A portal in another language is `PortalStrings(…)` with the fields translated.
-public struct PortalStrings: Sendable {
+public struct PortalStrings: Sendable, Equatable {
     // Page frame
     public var skipToContent = "Bỏ qua, đến nội dung chính"
     public var mainNavigation = "Điều hướng chính"
@@ -187,9 +187,53 @@ public struct PortalStrings: Sendable {
 
     /// Replaces each `{name}` in `template` by its value.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
+        filledInOnePass(template, values) ?? filledInTurn(template, values)
+    }
+
+    /// The original definition: each name in turn, in name order, every occurrence replaced the
+    /// way Foundation matches text (whole characters: `{n}` followed by a combining mark is not
+    /// `{n}`). Kept for the fills a single pass might do differently.
+    static func filledInTurn(_ template: String, _ values: [String: String]) -> String {
         var text = template
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
+    }
+
+    /// One scan of the template's bytes, or nil when the result could differ from `filledInTurn`:
+    /// a `{` that is not a known placeholder, a value that holds `{` (a later name could match
+    /// inside it), or a non-ASCII byte beside a placeholder (a combining mark or prepended
+    /// character joins the brace into another character, which Foundation does not match); an
+    /// empty value could bring such bytes together, so it is left to `filledInTurn` too.
+    static func filledInOnePass(_ template: String, _ values: [String: String]) -> String? {
+        for (name, value) in values {
+            guard let first = value.utf8.first, let last = value.utf8.last, first < 0x80, last < 0x80,
+                  !value.utf8.contains(UInt8(ascii: "{")),
+                  !name.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return nil }
+        }
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let result: String?? = template.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == open else {
+                    out.append(byte)
+                    i += 1
+                    continue
+                }
+                var end = i + 1
+                while end < bytes.count, bytes[end] != close, bytes[end] != open { end += 1 }
+                guard end < bytes.count, bytes[end] == close,
+                      i == 0 || bytes[i - 1] < 0x80, end + 1 == bytes.count || bytes[end + 1] < 0x80,
+                      let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]), as: UTF8.self)]
+                else { return nil }
+                out.append(contentsOf: value.utf8)
+                i = end + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return result ?? nil
     }
 
     /// The sentences the theme's scripts recompute, as one JSON object (see assets/banner.js).

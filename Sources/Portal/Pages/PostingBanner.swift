@@ -54,3 +54,19 @@ struct PostingBanner: Sendable {
         return values
     }
 }
+
+// MARK: Template fields
+
+extension PostingBanner: TemplateView {
+    static let templateFields = TemplateFieldTable<PostingBanner>([
+        "key": { .text($0.key) },
+        "sentence": { .text($0.sentence) },
+        "daysLeft": { $0.daysLeft.map(TemplateValue.text) },
+        "asOf": { .text($0.asOf) },
+        "start": { .text($0.start) },
+        "days": { $0.days.map(TemplateValue.text) },
+        "end": { $0.end.map(TemplateValue.text) },
+        "legalEnd": { $0.legalEnd.map(TemplateValue.text) },
+        "asOfDay": { .text($0.asOfDay) },
+    ])
+}

@@ -56,7 +56,8 @@ struct RecordPage: Sendable {
     }
 
     let layout: PageLayout
-    let t: PortalStrings
+    /// The strings table (`{{t.…}}`), shared by every page of the build.
+    let t: TemplateStrings
     let breadcrumbs: [Link]
     let banner: PostingBanner?
     let title: String
@@ -97,7 +98,7 @@ struct RecordPage: Sendable {
         layout = layouts.layout(path: path, title: record.title, description: "\(kind), \(PortalStrings.fill(t.dated, ["date": record.date.vietnamese])): \(record.title)",
                                 section: nil, structuredData: StructuredData.json(for: entry, content: content),
                                 scripts: entry.schedule == nil ? [] : [.banner])
-        self.t = t
+        self.t = layouts.templateStrings
         breadcrumbs = [
             Link(label: t.navHome, href: link(SitePaths.home)),
             Link(label: PortalStrings.fill(t.yearHeading, ["year": String(record.date.year)]),
@@ -234,4 +235,108 @@ struct RecordPage: Sendable {
         }
         return nodes(deeperThan: nil)
     }
+}
+
+// MARK: Template fields
+
+extension RecordPage: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage>([
+        "layout": { .object($0.layout) },
+        "t": { .object($0.t) },
+        "breadcrumbs": { .objects($0.breadcrumbs) },
+        "banner": { $0.banner.map(TemplateValue.object) },
+        "title": { .text($0.title) },
+        "kind": { .text($0.kind) },
+        "isDraft": { .bool($0.isDraft) },
+        "feedbackSentence": { $0.feedbackSentence.map(TemplateValue.text) },
+        "feedbackDeadline": { $0.feedbackDeadline.map(TemplateValue.text) },
+        "meta": { .objects($0.meta) },
+        "toc": { .objects($0.toc) },
+        "hasToc": { .bool($0.hasToc) },
+        "bodyHTML": { .text($0.bodyHTML) },
+        "hasBody": { .bool($0.hasBody) },
+        "signature": { $0.signature.map(TemplateValue.object) },
+        "signatories": { .objects($0.signatories) },
+        "hasSignatories": { .bool($0.hasSignatories) },
+        "recipients": { .texts($0.recipients) },
+        "hasRecipients": { .bool($0.hasRecipients) },
+        "comments": { .objects($0.comments) },
+        "hasComments": { .bool($0.hasComments) },
+        "attachments": { .objects($0.attachments) },
+        "hasAttachments": { .bool($0.hasAttachments) },
+        "dossiers": { .objects($0.dossiers) },
+        "references": { .objects($0.references) },
+        "hasReferences": { .bool($0.hasReferences) },
+        "citedBy": { .objects($0.citedBy) },
+        "hasCitedBy": { .bool($0.hasCitedBy) },
+        "hasDossier": { .bool($0.hasDossier) },
+        "notes": { .texts($0.notes) },
+        "hasNotes": { .bool($0.hasNotes) },
+    ])
+}
+
+extension RecordPage.MetaRow: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.MetaRow>([
+        "label": { .text($0.label) },
+        "value": { .text($0.value) },
+        "href": { $0.href.map(TemplateValue.text) },
+        "note": { $0.note.map(TemplateValue.text) },
+    ])
+}
+
+extension RecordPage.TocNode: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.TocNode>([
+        "label": { .text($0.label) },
+        "href": { .text($0.href) },
+        "children": { .objects($0.children) },
+        "hasChildren": { .bool($0.hasChildren) },
+    ])
+}
+
+extension RecordPage.Signature: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.Signature>([
+        "capacity": { $0.capacity.map(TemplateValue.text) },
+        "title": { $0.title.map(TemplateValue.text) },
+        "name": { .text($0.name) },
+    ])
+}
+
+extension RecordPage.Signatory: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.Signatory>([
+        "name": { .text($0.name) },
+        "role": { $0.role.map(TemplateValue.text) },
+    ])
+}
+
+extension RecordPage.CommentView: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.CommentView>([
+        "date": { $0.date.map(TemplateValue.text) },
+        "summary": { .text($0.summary) },
+        "response": { $0.response.map(TemplateValue.text) },
+    ])
+}
+
+extension RecordPage.Reference: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.Reference>([
+        "label": { .text($0.label) },
+        "href": { $0.href.map(TemplateValue.text) },
+    ])
+}
+
+extension RecordPage.DossierView: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.DossierView>([
+        "heading": { .text($0.heading) },
+        "papers": { .objects($0.papers) },
+    ])
+}
+
+extension RecordPage.Paper: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordPage.Paper>([
+        "stage": { .text($0.stage) },
+        "label": { .text($0.label) },
+        "date": { .text($0.date) },
+        "href": { $0.href.map(TemplateValue.text) },
+        "isCurrent": { .bool($0.isCurrent) },
+        "currentNote": { $0.currentNote.map(TemplateValue.text) },
+    ])
 }

@@ -36,3 +36,19 @@ struct RecordSummary: Sendable {
         return record.displayName
     }
 }
+
+// MARK: Template fields
+
+extension RecordSummary: TemplateView {
+    static let templateFields = TemplateFieldTable<RecordSummary>([
+        "id": { .text($0.id) },
+        "href": { .text($0.href) },
+        "title": { .text($0.title) },
+        "kind": { .text($0.kind) },
+        "date": { .text($0.date) },
+        "dateISO": { .text($0.dateISO) },
+        "isDraft": { .bool($0.isDraft) },
+        "posting": { $0.posting.map(TemplateValue.object) },
+        "feedbackUntil": { $0.feedbackUntil.map(TemplateValue.text) },
+    ])
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Mustache
+
+/// The strings table as the templates see it (`{{t.navHome}}`): `PortalStrings` read once per
+/// build into a dictionary (the only Mirror of the build), shared by every page by reference,
+/// with its digest computed once for the page cache.
+final class TemplateStrings: TemplateFields, MustacheParent, CustomStringConvertible, @unchecked Sendable {
+    let strings: PortalStrings
+    /// The field names in declaration order, and their values.
+    private let names: [String]
+    private let values: [String: TemplateValue]
+    /// The digest of every name and value, combined into a page's digest in place of walking them.
+    let digest: ViewDigest
+
+    init(_ strings: PortalStrings) {
+        self.strings = strings
+        var names: [String] = []
+        var values: [String: TemplateValue] = [:]
+        var hasher = StableHasher()
+        hasher.combine("PortalStrings")
+        for child in Mirror(reflecting: strings).children {
+            guard let name = child.label, let text = child.value as? String, values[name] == nil else { continue }
+            names.append(name)
+            values[name] = .text(text)
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        self.names = names
+        self.values = values
+        digest = hasher.finish()
+    }
+
+    func field(_ name: String) -> TemplateValue? { values[name] }
+
+    func forEachField(_ body: (String, TemplateValue?) -> Void) {
+        for name in names { body(name, values[name]) }
+    }
+
+    var templateShape: UInt64 { digest.a }
+
+    /// swift-mustache's lookup, for templates that fall back to it.
+    func child(named name: String) -> Any? {
+        guard case .text(let text)? = values[name] else { return nil }
+        return text
+    }
+
+    /// What `{{t}}` printed when the table reached the templates as a reflected struct.
+    var description: String { "Portal.ViewBox" }
+
+    // MARK: Shared tables
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var recent: [TemplateStrings] = []
+
+    /// The table for `strings`, built once and then shared (views that hold `PortalStrings`
+    /// itself, such as the print notice, find the build's table here).
+    static func shared(for strings: PortalStrings) -> TemplateStrings {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = recent.first(where: { $0.strings == strings }) { return table }
+        let table = TemplateStrings(strings)
+        recent.insert(table, at: 0)
+        if recent.count > 4 { recent.removeLast() }
+        return table
+    }
+}
