@@ -27,21 +27,63 @@ struct FeedTime: Sendable {
 /// Text for XML: the five predefined entities, and no control characters XML 1.0 forbids.
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
+        var text = text
+        let escaped: String? = text.withUTF8 { utf8 in
+            // Most text has nothing to escape: it is given back as it is.
+            guard utf8.contains(where: needsWork) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 64)
+            escape(utf8, into: &out)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? text
+    }
+
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// Runs of bytes with nothing to escape are copied at once.
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard needsWork(byte) else {
+                index += 1
+                continue
+            }
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
+            case 0xEF:
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are dropped; other scalars from EF are kept.
+                if index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE {
+                    index += 2
+                } else {
+                    out.append(byte)
+                }
+            default: break // C0 controls but tab, line feed and carriage return: dropped
+            }
+            index += 1
+            runStart = index
+        }
+        if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+
+    /// Bytes that are not copied as they are.
+    @inline(__always)
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return true
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00..<0x20: return true
+        default: return false
+        }
     }
 }

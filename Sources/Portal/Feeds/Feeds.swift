@@ -60,7 +60,7 @@ struct FeedSet {
         let urls = content.urls
         let recent = records.prefix(Self.limit)
         let updated = recent.map(\.record.date).max() ?? content.asOf
-        var xml = """
+        let xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(content.site.language))">
           <title>\(XMLText.escape(title))</title>
@@ -73,10 +73,13 @@ struct FeedSet {
           <generator>CongKhai</generator>
 
         """
+        // Bytes from here: the bodies are escaped straight into the file.
+        var bytes = Array(xml.utf8)
+        bytes.reserveCapacity(bytes.count + recent.reduce(0) { $0 + $1.body.html.utf8.count * 5 / 4 + 1024 })
         for entry in recent {
             let record = entry.record
             let url = XMLText.escape(urls.absolute(entry.path))
-            xml += """
+            bytes.append(contentsOf: """
               <entry>
                 <title>\(XMLText.escape(entryTitle(record)))</title>
                 <id>\(url)</id>
@@ -85,13 +88,13 @@ struct FeedSet {
                 <updated>\(time.rfc3339(record.date))</updated>
                 <category term="\(XMLText.escape(record.type.code))" label="\(XMLText.escape(record.type.nameVI))"/>
                 <summary>\(XMLText.escape(summary(entry)))</summary>
-                <content type="html">\(XMLText.escape(entry.body.html))</content>
-              </entry>
-
-            """
+                <content type="html">
+            """.utf8)
+            XMLText.escape(entry.body.html, into: &bytes)
+            bytes.append(contentsOf: "</content>\n  </entry>\n".utf8)
         }
-        xml += "</feed>\n"
-        return Data(xml.utf8)
+        bytes.append(contentsOf: "</feed>\n".utf8)
+        return Data(bytes)
     }
 
     private var author: String {
@@ -103,33 +106,43 @@ struct FeedSet {
 
     // MARK: JSON Feed 1.1
 
+    /// Members are written in JSONSerialization's sorted order (see `JSONWriter`).
     func jsonFeed(_ records: [PortalRecord], title: String, path: String, page: String) -> Data {
         let urls = content.urls
-        let items: [[String: Any]] = records.prefix(Self.limit).map { entry in
-            let record = entry.record
-            var item: [String: Any] = [
-                "id": urls.absolute(entry.path),
-                "url": urls.absolute(entry.path),
-                "title": entryTitle(record),
-                "summary": summary(entry),
-                "date_published": time.rfc3339(record.date),
-                "tags": [record.type.nameVI] + (record.isDraft ? [strings.draftBadge] : []),
-            ]
-            item["content_html"] = entry.body.html.isEmpty ? "<p>\(XMLText.escape(record.title))</p>" : entry.body.html
-            return item
+        let recent = records.prefix(Self.limit)
+        return JSONOutput.file(capacity: 4096 + recent.reduce(0) { $0 + $1.body.html.utf8.count + 1024 }) { json in
+            json.beginObject()
+            json.key("authors")
+            json.beginArray()
+            json.beginObject()
+            json.field("name", content.site.issuer)
+            json.field("url", urls.base)
+            json.endObject()
+            json.endArray()
+            json.field("description", PortalStrings.fill(strings.homeLead, ["commune": content.site.commune]))
+            json.field("feed_url", urls.absolute(path))
+            json.field("home_page_url", urls.absolute(page))
+            json.key("items")
+            json.beginArray()
+            for entry in recent {
+                let record = entry.record
+                let url = urls.absolute(entry.path)
+                json.beginObject()
+                json.field("content_html", entry.body.html.isEmpty ? "<p>\(XMLText.escape(record.title))</p>" : entry.body.html)
+                json.field("date_published", time.rfc3339(record.date))
+                json.field("id", url)
+                json.field("summary", summary(entry))
+                json.field("tags", strings: [record.type.nameVI] + (record.isDraft ? [strings.draftBadge] : []))
+                json.field("title", entryTitle(record))
+                json.field("url", url)
+                json.endObject()
+            }
+            json.endArray()
+            json.field("language", content.site.language)
+            json.field("title", title)
+            json.field("version", "https://jsonfeed.org/version/1.1")
+            json.endObject()
         }
-        let authors: [String: Any] = ["name": content.site.issuer, "url": urls.base]
-        let feed: [String: Any] = [
-            "version": "https://jsonfeed.org/version/1.1",
-            "title": title,
-            "home_page_url": urls.absolute(page),
-            "feed_url": urls.absolute(path),
-            "description": PortalStrings.fill(strings.homeLead, ["commune": content.site.commune]),
-            "language": content.site.language,
-            "authors": [authors],
-            "items": items,
-        ]
-        return JSONOutput.data(feed)
     }
 
     // MARK: Shared

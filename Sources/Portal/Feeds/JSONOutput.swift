@@ -1,26 +1,41 @@
 import Foundation
 
-/// JSON as the site publishes it: keys sorted so that the same content gives the same bytes.
+/// JSON as the site publishes it: keys sorted so that the same content gives the same bytes, the
+/// bytes `JSONSerialization` gives with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`
+/// (see `JSONWriter`), and a newline at the end of the file.
 enum JSONOutput {
+    /// A file whose JSON `write` writes, typed values straight into the bytes.
+    static func file(capacity: Int = 0, _ write: (inout JSONWriter) -> Void) -> Data {
+        var writer = JSONWriter(.file, capacity: capacity)
+        write(&writer)
+        return writer.line
+    }
+
+    /// A file holding a tree of strings, numbers, booleans, arrays and dictionaries.
     static func data(_ object: Any) -> Data {
-        // The objects are built here from strings, numbers, booleans, arrays and dictionaries only.
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return data + Data("\n".utf8)
+        file { $0.value(object) }
     }
 
     /// The items of a pretty-printed top-level array, without its brackets: `joinedArray` puts
-    /// chunks serialised apart (in parallel) together into what `data` gives for the whole array.
+    /// chunks written apart (in parallel) together into what `data` gives for the whole array.
     static func arrayItems(_ items: [Any]) -> Data {
-        guard !items.isEmpty else { return Data() }
-        let whole = data(items)
-        // `[\n` … `\n]\n`: the items sit at the same depth as in the whole array.
-        return whole.dropFirst(2).dropLast(3)
+        self.items { writer in
+            for item in items { writer.value(item) }
+        }
+    }
+
+    /// The items `write` writes, at the depth of the items of a top-level array (see `arrayItems`).
+    static func items(capacity: Int = 0, _ write: (inout JSONWriter) -> Void) -> Data {
+        var writer = JSONWriter.arrayItems(.file, capacity: capacity)
+        write(&writer)
+        return writer.data
     }
 
     static func joinedArray(_ parts: [Data]) -> Data {
         let parts = parts.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return data([Any]()) }
-        var result = Data("[\n".utf8)
+        var result = Data(capacity: parts.reduce(4) { $0 + $1.count + 2 })
+        result += Data("[\n".utf8)
         for (index, part) in parts.enumerated() {
             if index > 0 { result += Data(",\n".utf8) }
             result += part
@@ -33,11 +48,26 @@ enum JSONOutput {
 /// JSON to place inside a `<script>` element (JSON-LD, the scripts' texts): `<`, `>`, `&` and `/`
 /// are escaped, so no value can close the element or open a comment.
 enum ScriptJSON {
-    static func encode(_ object: Any) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
+    /// The JSON `write` writes, typed values straight into the bytes.
+    static func write(capacity: Int = 0, _ write: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter(.script, capacity: capacity)
+        write(&writer)
+        guard writer.needsFoundationEscaping else { return writer.string }
+        // A `<`, `>` or `&` joined to a combining mark: escape the way this always has.
+        var plain = JSONWriter(.compact, capacity: capacity)
+        write(&plain)
+        return foundationEscaped(plain.string)
+    }
+
+    /// What `write` gives, the slow way: JSON first, then each markup character replaced.
+    static func foundationEscaped(_ json: String) -> String {
+        json.replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")
             .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    /// A tree of strings, numbers, booleans, arrays and dictionaries.
+    static func encode(_ object: Any) -> String {
+        self.write { $0.value(object) }
     }
 }

@@ -8,67 +8,104 @@ import Compliance
 struct RecordsAPI {
     let content: PortalContent
 
+    /// Members are written in JSONSerialization's sorted order (see `JSONWriter`).
     func file() -> Data {
         let urls = content.urls
-        let records: [[String: Any]] = content.records.map { entry in
-            let record = entry.record
-            var object: [String: Any] = [
-                "id": record.id,
-                "url": urls.absolute(entry.path),
-                "title": record.title,
-                "type": ["code": record.type.code, "name": record.type.nameVI],
-                "date": record.date.iso,
-                "issuer": record.issuer,
-                "draft": record.isDraft,
-                "references": record.references.map { reference -> [String: Any] in
-                    var r: [String: Any] = ["text": reference.text]
-                    if let target = reference.target, content.record(target) != nil { r["id"] = target }
-                    return r
-                },
-                "cited_by": content.citedBy[record.id] ?? [],
-                "attachments": record.attachments.map { urls.absolute(SitePaths.attachment($0)) },
-            ]
-            if let number = record.displayNumber { object["number"] = number }
-            if let signer = record.signer { object["signer"] = signer }
-            if let title = record.signerTitle { object["signer_title"] = title }
-            if let category = record.category { object["category"] = ["id": category.description, "citation": category.citation] }
-            if let minutes = record.minutes { object["minutes"] = minutes.rawValue }
-            if let subject = record.subject, content.record(subject) != nil { object["subject"] = subject }
-            if let posting = record.posting, let schedule = entry.schedule, let status = entry.status {
-                object["posting"] = Self.posting(posting, schedule: schedule, status: status)
-            }
-            return object
+        let site = content.site
+        return JSONOutput.file(capacity: content.records.count * 1280) { json in
+            json.beginObject()
+            json.field("$schema", urls.absolute(SitePaths.recordsSchema))
+            json.field("as_of", content.asOf.iso)
+            json.key("records")
+            json.beginArray()
+            for entry in content.records { write(entry, into: &json) }
+            json.endArray()
+            json.key("site")
+            json.beginObject()
+            json.field("commune", site.commune)
+            json.field("issuer", site.issuer)
+            json.field("name", site.name)
+            json.field("url", urls.base)
+            json.endObject()
+            json.endObject()
         }
-        let document: [String: Any] = [
-            "$schema": urls.absolute(SitePaths.recordsSchema),
-            "as_of": content.asOf.iso,
-            "site": ["name": content.site.name, "commune": content.site.commune, "issuer": content.site.issuer, "url": urls.base],
-            "records": records,
-        ]
-        return JSONOutput.data(document)
     }
 
-    private static func posting(_ posting: Posting, schedule: PostingSchedule, status: PostingStatus) -> [String: Any] {
-        var object: [String: Any] = [
-            "start": schedule.start.iso,
-            "permanent": schedule.end == nil,
-            "places": posting.places,
-        ]
-        if let end = schedule.end { object["end"] = end.iso }
-        if let legalEnd = schedule.legalEnd { object["legal_end"] = legalEnd.iso }
-        if let days = schedule.days { object["days"] = days }
-        if let until = posting.feedbackUntil { object["feedback_until"] = until.iso }
-        if let required = posting.requiredDays { object["required_days"] = required }
-        if let basis = posting.basis { object["basis"] = basis }
-        var state: [String: Any] = ["key": status.key]
-        switch status {
-        case .upcoming(_, let inDays): state["starts_in_days"] = inDays
-        case .open(let day, let of, let left): state["day"] = day; state["of"] = of; state["days_left"] = left
-        case .permanent: break
-        case .ended(let on): state["ended_on"] = on.iso
+    private func write(_ entry: PortalRecord, into json: inout JSONWriter) {
+        let urls = content.urls
+        let record = entry.record
+        json.beginObject()
+        json.field("attachments", strings: record.attachments.map { urls.absolute(SitePaths.attachment($0)) })
+        if let category = record.category {
+            json.key("category")
+            json.beginObject()
+            json.field("citation", category.citation)
+            json.field("id", category.description)
+            json.endObject()
         }
-        object["status"] = state
-        return object
+        json.field("cited_by", strings: content.citedBy[record.id] ?? [])
+        json.field("date", record.date.iso)
+        json.field("draft", record.isDraft)
+        json.field("id", record.id)
+        json.field("issuer", record.issuer)
+        json.field("minutes", record.minutes?.rawValue)
+        json.field("number", record.displayNumber)
+        if let posting = record.posting, let schedule = entry.schedule, let status = entry.status {
+            json.key("posting")
+            Self.write(posting, schedule: schedule, status: status, into: &json)
+        }
+        json.key("references")
+        json.beginArray()
+        for reference in record.references {
+            json.beginObject()
+            if let target = reference.target, content.record(target) != nil { json.field("id", target) }
+            json.field("text", reference.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("signer", record.signer)
+        json.field("signer_title", record.signerTitle)
+        if let subject = record.subject, content.record(subject) != nil { json.field("subject", subject) }
+        json.field("title", record.title)
+        json.key("type")
+        json.beginObject()
+        json.field("code", record.type.code)
+        json.field("name", record.type.nameVI)
+        json.endObject()
+        json.field("url", urls.absolute(entry.path))
+        json.endObject()
+    }
+
+    private static func write(_ posting: Posting, schedule: PostingSchedule, status: PostingStatus, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("basis", posting.basis)
+        if let days = schedule.days { json.field("days", days) }
+        json.field("end", schedule.end?.iso)
+        json.field("feedback_until", posting.feedbackUntil?.iso)
+        json.field("legal_end", schedule.legalEnd?.iso)
+        json.field("permanent", schedule.end == nil)
+        json.field("places", strings: posting.places)
+        if let required = posting.requiredDays { json.field("required_days", required) }
+        json.field("start", schedule.start.iso)
+        json.key("status")
+        json.beginObject()
+        switch status {
+        case .upcoming(_, let inDays):
+            json.field("key", status.key)
+            json.field("starts_in_days", inDays)
+        case .open(let day, let of, let left):
+            json.field("day", day)
+            json.field("days_left", left)
+            json.field("key", status.key)
+            json.field("of", of)
+        case .permanent:
+            json.field("key", status.key)
+        case .ended(let on):
+            json.field("ended_on", on.iso)
+            json.field("key", status.key)
+        }
+        json.endObject()
+        json.endObject()
     }
 
     static let schema = """

@@ -6,7 +6,9 @@ import Disclosure
 enum Sitemap {
     static func file(pages: [String], content: PortalContent) -> Data {
         var lastModified: [String: Day] = [:]
-        for entry in content.records { lastModified[entry.path] = entry.record.date }
+        lastModified.reserveCapacity(content.records.count)
+        // By index: two fields read in place, not a copy of each record.
+        for index in content.records.indices { lastModified[content.records[index].path] = content.records[index].record.date }
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

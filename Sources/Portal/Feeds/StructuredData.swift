@@ -5,31 +5,42 @@ import Disclosure
 enum StructuredData {
     static func json(for entry: PortalRecord, content: PortalContent) -> String {
         let record = entry.record
-        let issuer: [String: Any] = ["@type": "GovernmentOrganization", "name": record.issuer]
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "name": record.title,
-            "url": content.urls.absolute(entry.path),
-            "inLanguage": content.site.language,
-            "dateCreated": record.date.iso,
-            "genre": record.type.nameVI,
-        ]
-        if record.type.isLegislation {
-            object["@type"] = "Legislation"
-            object["legislationDate"] = record.date.iso
-            object["legislationType"] = record.type.nameVI
-            object["legislationPassedBy"] = issuer
-            if let number = record.displayNumber { object["legislationIdentifier"] = number }
-            if !content.site.commune.isEmpty {
-                object["legislationJurisdiction"] = [content.site.commune, content.site.parent].filter { !$0.isEmpty }.joined(separator: ", ")
-            }
-        } else {
-            object["@type"] = "DigitalDocument"
-            object["author"] = issuer
-            if let number = record.displayNumber { object["identifier"] = number }
+        let legislation = record.type.isLegislation
+        let issuer = { (json: inout JSONWriter) in
+            json.beginObject()
+            json.field("@type", "GovernmentOrganization")
+            json.field("name", record.issuer)
+            json.endObject()
         }
-        if record.isDraft { object["creativeWorkStatus"] = "Draft" }
-        if !entry.body.plainText.isEmpty { object["abstract"] = String(entry.body.plainText.prefix(300)) }
-        return ScriptJSON.encode(object)
+        // Members in JSONSerialization's sorted order (see `JSONWriter`).
+        return ScriptJSON.write(capacity: 1024) { json in
+            json.beginObject()
+            json.field("@context", "https://schema.org")
+            json.field("@type", legislation ? "Legislation" : "DigitalDocument")
+            if !entry.body.plainText.isEmpty { json.field("abstract", StandaloneScalars.prefix(entry.body.plainText, characters: 300)) }
+            if !legislation {
+                json.key("author")
+                issuer(&json)
+            }
+            if record.isDraft { json.field("creativeWorkStatus", "Draft") }
+            json.field("dateCreated", record.date.iso)
+            json.field("genre", record.type.nameVI)
+            if !legislation { json.field("identifier", record.displayNumber) }
+            json.field("inLanguage", content.site.language)
+            if legislation {
+                json.field("legislationDate", record.date.iso)
+                json.field("legislationIdentifier", record.displayNumber)
+                if !content.site.commune.isEmpty {
+                    json.field("legislationJurisdiction",
+                               [content.site.commune, content.site.parent].filter { !$0.isEmpty }.joined(separator: ", "))
+                }
+                json.key("legislationPassedBy")
+                issuer(&json)
+                json.field("legislationType", record.type.nameVI)
+            }
+            json.field("name", record.title)
+            json.field("url", content.urls.absolute(entry.path))
+            json.endObject()
+        }
     }
 }

@@ -13,23 +13,25 @@ enum SearchIndex {
         }
         let parts = Parallel.map(chunks, chunk: 1) { slice -> Data in
             var folding = SearchFolding()
-            return JSONOutput.arrayItems(slice.map { entry(for: $0, folding: &folding) })
+            return JSONOutput.items(capacity: slice.count * 1024) { json in
+                for entry in slice { write(entry, folding: &folding, into: &json) }
+            }
         }
         return JSONOutput.joinedArray(parts)
     }
 
-    private static func entry(for entry: PortalRecord, folding: inout SearchFolding) -> [String: Any] {
+    /// One entry, its members in JSONSerialization's sorted order (see `JSONWriter`).
+    private static func write(_ entry: PortalRecord, folding: inout SearchFolding, into json: inout JSONWriter) {
         let record = entry.record
-        var object: [String: Any] = [
-            "id": record.id,
-            "url": entry.path,
-            "title": record.title,
-            "type": record.type.nameVI,
-            "date": record.date.iso,
-            "text": foldedText(of: entry, folding: &folding),
-        ]
-        if let number = record.displayNumber { object["number"] = number }
-        return object
+        json.beginObject()
+        json.field("date", record.date.iso)
+        json.field("id", record.id)
+        json.field("number", record.displayNumber)
+        json.field("text", foldedText(of: entry, folding: &folding))
+        json.field("title", record.title)
+        json.field("type", record.type.nameVI)
+        json.field("url", entry.path)
+        json.endObject()
     }
 
     /// Words of the body kept in the index: enough to find a record by what it opens with, small
