@@ -86,7 +86,7 @@ struct RecordParser {
                                      at: SourceLocation(file: file, line: 1))])
         }
         var fields = YAMLFields(file: file, firstLine: frontMatter.yamlLine)
-        let root: Node
+        let root: YAMLNode
         let composed = YAMLSafety.compose(frontMatter.yaml, file: file, firstLine: frontMatter.yamlLine)
         if !composed.diagnostics.isEmpty { return (nil, composed.diagnostics) }
         guard let node = composed.node else {
@@ -265,7 +265,7 @@ struct RecordParser {
         return (Parsed(record: record, explicitID: explicitID != nil, numberLine: numberLine), fields.diagnostics)
     }
 
-    private static func parsePosting(_ node: Node, fields: inout YAMLFields) -> Posting? {
+    private static func parsePosting(_ node: YAMLNode, fields: inout YAMLFields) -> Posting? {
         let p = fields.fields(of: node, schema: postingSchema, context: "`posting`")
         guard case .mapping = node else { return nil }
         let permanent = fields.bool(p["permanent"]?.value, "permanent") ?? false
@@ -302,7 +302,7 @@ struct RecordParser {
             isPermanent: permanent)
     }
 
-    private static func parseComment(_ node: Node, fields: inout YAMLFields) -> Comment? {
+    private static func parseComment(_ node: YAMLNode, fields: inout YAMLFields) -> Comment? {
         let c = fields.fields(of: node, schema: commentSchema, context: "a comment")
         guard case .mapping = node else { return nil }
         guard let summary = fields.string(c["summary"]?.value, "summary") else {

@@ -72,7 +72,7 @@ enum SiteParser {
         return (site, fields.diagnostics)
     }
 
-    private static func rules(_ node: Node?, _ fields: inout YAMLFields, validate: (String) -> String?) -> [String: RuleOverride] {
+    private static func rules(_ node: YAMLNode?, _ fields: inout YAMLFields, validate: (String) -> String?) -> [String: RuleOverride] {
         guard let node, case .mapping(let mapping) = node else {
             if let node { fields.report(.error, .wrongType, "policy entries must be a mapping", at: node) }
             return [:]

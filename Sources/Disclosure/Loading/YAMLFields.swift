@@ -14,24 +14,24 @@ struct YAMLFields {
         self.firstLine = firstLine
     }
 
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: firstLine) }
         return SourceLocation(file: file, line: mark.line + firstLine - 1, column: mark.column)
     }
 
     mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String,
-                         hint: String? = nil, at node: Node?) {
+                         hint: String? = nil, at node: YAMLNode?) {
         diagnostics.append(Diagnostic(severity, code, message, hint: hint, at: location(node)))
     }
 
     /// Splits a mapping into canonical keys. Aliases (Vietnamese keys) map to their canonical key;
     /// an unknown key is a warning with the closest known key as hint.
-    mutating func fields(of node: Node, schema: KeySchema, context: String) -> [String: (key: Node, value: Node)] {
+    mutating func fields(of node: YAMLNode, schema: KeySchema, context: String) -> [String: (key: YAMLNode, value: YAMLNode)] {
         guard case .mapping(let mapping) = node else {
             report(.error, .notAMapping, "\(context) must be a mapping of keys to values", at: node)
             return [:]
         }
-        var result: [String: (key: Node, value: Node)] = [:]
+        var result: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 report(.error, .wrongType, "a key in \(context) must be plain text", at: keyNode)
@@ -57,13 +57,13 @@ struct YAMLFields {
         return result
     }
 
-    mutating func string(_ node: Node?, _ name: String) -> String? {
+    mutating func string(_ node: YAMLNode?, _ name: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             report(.error, .wrongType, "`\(name)` must be text, not a list or mapping", at: node)
             return nil
         }
-        if node.null != nil { return nil }
+        if node.isNull { return nil }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if let bad = text.unicodeScalars.first(where: ContentLimits.isForbiddenControl) {
             report(.error, .controlCharacter, "`\(name)` contains the invisible control character \(ContentLimits.name(bad)): “\(Diagnostic.excerpt(text))”",
@@ -73,7 +73,7 @@ struct YAMLFields {
         return text.isEmpty ? nil : text
     }
 
-    mutating func int(_ node: Node?, _ name: String, range: ClosedRange<Int>) -> Int? {
+    mutating func int(_ node: YAMLNode?, _ name: String, range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             report(.error, .wrongType, "`\(name)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found “\(Diagnostic.excerpt(text))”", at: node)
@@ -82,7 +82,7 @@ struct YAMLFields {
         return value
     }
 
-    mutating func bool(_ node: Node?, _ name: String) -> Bool? {
+    mutating func bool(_ node: YAMLNode?, _ name: String) -> Bool? {
         guard let text = string(node, name) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "có", "co": return true
@@ -93,7 +93,7 @@ struct YAMLFields {
         }
     }
 
-    mutating func day(_ node: Node?, _ name: String) -> Day? {
+    mutating func day(_ node: YAMLNode?, _ name: String) -> Day? {
         guard let text = string(node, name) else { return nil }
         guard let day = DayParsing.parse(text) else {
             let why = DayParsing.explain(text).map { " (\($0))" } ?? ""
@@ -110,7 +110,7 @@ struct YAMLFields {
     }
 
     /// A list of text; a single text is accepted as a list of one.
-    mutating func strings(_ node: Node?, _ name: String) -> [String] {
+    mutating func strings(_ node: YAMLNode?, _ name: String) -> [String] {
         guard let node else { return [] }
         switch node {
         case .sequence(let sequence):
@@ -124,9 +124,9 @@ struct YAMLFields {
     }
 
     /// A sequence of nodes, or nothing with a diagnostic.
-    mutating func sequence(_ node: Node?, _ name: String) -> [Node] {
+    mutating func sequence(_ node: YAMLNode?, _ name: String) -> [YAMLNode] {
         guard let node else { return [] }
-        if node.null != nil { return [] }
+        if node.isNull { return [] }
         guard case .sequence(let sequence) = node else {
             report(.error, .wrongType, "`\(name)` must be a list", at: node)
             return []
@@ -135,8 +135,8 @@ struct YAMLFields {
     }
 
     /// Flattens a mapping of private data to text, never interpreting it.
-    mutating func opaqueMapping(_ node: Node?, _ name: String) -> [String: String] {
-        guard let node, node.null == nil else { return [:] }
+    mutating func opaqueMapping(_ node: YAMLNode?, _ name: String) -> [String: String] {
+        guard let node, !node.isNull else { return [:] }
         guard case .mapping(let mapping) = node else {
             report(.error, .wrongType, "`\(name)` must be a mapping (key: value)", at: node)
             return [:]
@@ -148,12 +148,11 @@ struct YAMLFields {
         return out
     }
 
-    static func flatText(_ node: Node) -> String {
+    static func flatText(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let s): return s.string
         case .sequence(let s): return s.map(flatText).joined(separator: "; ")
         case .mapping(let m): return m.map { "\($0.key.scalar?.string ?? "?"): \(flatText($0.value))" }.joined(separator: "; ")
-        case .alias: return ""
         }
     }
 }
