@@ -21,7 +21,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// `text` is already decoded, without a BOM; CRLF and CR line ends are accepted.
     public static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        let normalized = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = containsCR(text) ? text.replacingOccurrences(of: "\r\n", with: "\n")
             .replacingOccurrences(of: "\r", with: "\n") : text
         // Lines are found on the UTF-8 bytes: splitting the whole text into `Substring` lines and
         // joining them again cost more than parsing the YAML.
@@ -74,5 +74,15 @@ public struct FrontMatter: Sendable, Equatable {
             scalars = scalars.dropFirst()
         }
         return scalars.allSatisfy { spaces.contains($0) }
+    }
+
+    /// memchr over the bytes: `utf8.contains` walks a whole record byte by byte through the
+    /// generic collection, and this runs on every record.
+    private static func containsCR(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        }
     }
 }
