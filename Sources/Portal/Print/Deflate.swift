@@ -18,9 +18,7 @@ enum Deflate {
         while i < data.count {
             var bestLength = 0, bestDistance = 0
             for distance in distances where distance <= i {
-                let limit = min(258, data.count - i)
-                var length = 0
-                while length < limit, data[i + length] == data[i + length - distance] { length += 1 }
+                let length = matchLength(data, at: i, distance: distance, limit: min(258, data.count - i))
                 if length > bestLength { bestLength = length; bestDistance = distance }
             }
             if bestLength >= 3 {
@@ -37,6 +35,20 @@ enum Deflate {
         let adler = Adler32.checksum(data)
         bits.bytes += [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
         return bits.bytes
+    }
+
+    /// How many bytes from `i` on equal those `distance` bytes before them, up to `limit`;
+    /// eight at a time while they last.
+    private static func matchLength(_ data: UnsafeRawBufferPointer, at i: Int, distance: Int, limit: Int) -> Int {
+        var length = 0
+        while length + 8 <= limit {
+            let a = data.loadUnaligned(fromByteOffset: i + length, as: UInt64.self)
+            let b = data.loadUnaligned(fromByteOffset: i + length - distance, as: UInt64.self)
+            if a != b { return length + (a ^ b).littleEndian.trailingZeroBitCount / 8 }
+            length += 8
+        }
+        while length < limit, data[i + length] == data[i + length - distance] { length += 1 }
+        return length
     }
 
     /// Lengths 3…258 as codes 257…285: the smallest length of each code and its extra bits.
