@@ -27,7 +27,7 @@ struct TemplateEngineTests {
             views.append(("about", AboutPage(content: portal, layouts: layouts, feeds: feeds)))
             views.append(("search", SearchPage(content: portal, layouts: layouts)))
             views.append(("not-found", NotFoundPage(content: portal, layouts: layouts)))
-            views += ArchivePages(content: portal, layouts: layouts).all().map { ($0.template, $0.view) }
+            views += ArchivePages(content: portal, layouts: layouts).all().map { ($0.template, $0.view()) }
             for entry in portal.records {
                 views.append(("record", RecordPage(entry, content: portal, layouts: layouts)))
                 if let schedule = entry.schedule {

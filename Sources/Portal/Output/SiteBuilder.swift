@@ -45,13 +45,14 @@ public struct SiteBuilder {
         let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: content.site.timeZone))
         let announced = FeedSet.siteFeeds(strings: strings) + feeds.types.flatMap { FeedSet.typeFeeds($0, strings: strings) }
 
-        var pages: [(path: String, template: String, view: Any)] = [
-            (HomePage.path, "home", HomePage(content: portal, layouts: layouts, feeds: announced)),
-            (AboutPage.path, "about", AboutPage(content: portal, layouts: layouts, feeds: announced)),
-            (SearchPage.path, "search", SearchPage(content: portal, layouts: layouts)),
-            (NotFoundPage.path, "not-found", NotFoundPage(content: portal, layouts: layouts)),
+        // Views are made by the tasks that render them (the search page alone lists every record).
+        var pages: [PendingPage] = [
+            .init(path: HomePage.path, template: "home") { HomePage(content: portal, layouts: layouts, feeds: announced) },
+            .init(path: AboutPage.path, template: "about") { AboutPage(content: portal, layouts: layouts, feeds: announced) },
+            .init(path: SearchPage.path, template: "search") { SearchPage(content: portal, layouts: layouts) },
+            .init(path: NotFoundPage.path, template: "not-found") { NotFoundPage(content: portal, layouts: layouts) },
         ]
-        pages += ArchivePages(content: portal, layouts: layouts).all().map { ($0.path, $0.template, $0.view) }
+        pages += ArchivePages(content: portal, layouts: layouts).all()
         let pagePaths = pages.map(\.path) + portal.records.map(\.path)
         let total = pagePaths.count
         let rendered = ProgressCounter()
@@ -94,7 +95,7 @@ public struct SiteBuilder {
         for chunk in stride(from: 0, to: pages.count, by: 32) {
             let slice = pages[chunk..<min(pages.count, chunk + 32)]
             tasks.append {
-                let files = try slice.map { try page($0.path, $0.template, $0.view) }
+                let files = try slice.map { try page($0.path, $0.template, $0.view()) }
                 counted(files.count)
                 return files
             }

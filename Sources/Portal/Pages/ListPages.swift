@@ -77,21 +77,15 @@ struct ArchivePages {
 
     var t: PortalStrings { layouts.strings }
 
-    struct Output {
-        let path: String
-        let template: String
-        let view: any Sendable
-    }
-
-    func all() -> [Output] {
+    func all() -> [PendingPage] {
         yearPages() + typePages() + categoryPages()
     }
 
     // MARK: Years and months
 
-    private func yearPages() -> [Output] {
+    private func yearPages() -> [PendingPage] {
         let years = content.grouped(by: { $0.record.date.year }, order: >)
-        var outputs: [Output] = []
+        var outputs: [PendingPage] = []
         var hubEntries: [HubPage.Entry] = []
         for (year, records) in years {
             let folder = SitePaths.year(year)
@@ -116,15 +110,15 @@ struct ArchivePages {
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.archive, title: t.archiveHeading, description: t.archiveLead, section: .archive),
                           t: layouts.templateStrings, heading: t.archiveHeading, lead: t.archiveLead, entries: hubEntries)
-        return [Output(path: SitePaths.archive, template: "hub", view: hub)] + outputs
+        return [PendingPage(path: SitePaths.archive, template: "hub", view: { hub })] + outputs
     }
 
     // MARK: Types
 
-    private func typePages() -> [Output] {
+    private func typePages() -> [PendingPage] {
         let order = Dictionary(uniqueKeysWithValues: DocumentType.all.enumerated().map { ($1.code, $0) })
         let types = content.grouped(by: { $0.record.type.code }, order: { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) })
-        var outputs: [Output] = []
+        var outputs: [PendingPage] = []
         var hubEntries: [HubPage.Entry] = []
         for (code, records) in types {
             let type = records[0].record.type
@@ -139,14 +133,14 @@ struct ArchivePages {
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.types, title: t.typesHeading, description: t.typesLead, section: .types),
                           t: layouts.templateStrings, heading: t.typesHeading, lead: t.typesLead, entries: hubEntries)
-        return [Output(path: SitePaths.types, template: "hub", view: hub)] + outputs
+        return [PendingPage(path: SitePaths.types, template: "hub", view: { hub })] + outputs
     }
 
     // MARK: Categories
 
-    private func categoryPages() -> [Output] {
+    private func categoryPages() -> [PendingPage] {
         let categories = content.grouped(by: { $0.record.category }, order: <)
-        var outputs: [Output] = []
+        var outputs: [PendingPage] = []
         var hubEntries: [HubPage.Entry] = []
         for (category, records) in categories {
             let folder = SitePaths.category(ListingSlugs.category(category))
@@ -160,7 +154,7 @@ struct ArchivePages {
         }
         let hub = HubPage(layout: layouts.layout(path: SitePaths.categories, title: t.categoriesHeading, description: t.categoriesLead, section: .categories),
                           t: layouts.templateStrings, heading: t.categoriesHeading, lead: t.categoriesLead, entries: hubEntries)
-        return [Output(path: SitePaths.categories, template: "hub", view: hub)] + outputs
+        return [PendingPage(path: SitePaths.categories, template: "hub", view: { hub })] + outputs
     }
 
     // MARK: Pagination
@@ -168,10 +162,14 @@ struct ArchivePages {
     /// Pages of `pageSize` records in `folder`. `parent.href` is a path in Site/, made relative per page.
     private func paginated(_ records: [PortalRecord], folder: String, heading: String, section: NavSection, parent: Link,
                            note: String? = nil, groupedByMonth: Bool = false,
-                           related: (String) -> [Link] = { _ in [] }, relatedHeading: String? = nil,
-                           feeds: [FeedLink] = []) -> [Output] {
+                           related: @escaping (String) -> [Link] = { _ in [] }, relatedHeading: String? = nil,
+                           feeds: [FeedLink] = []) -> [PendingPage] {
         let total = max(1, (records.count + Self.pageSize - 1) / Self.pageSize)
         return (1...total).map { n in
+            let path = SitePaths.page(n, of: folder)
+            return PendingPage(path: path, template: "list") { [self] in page(n) }
+        }
+        func page(_ n: Int) -> ListPage {
             let path = SitePaths.page(n, of: folder)
             let slice = Array(records.dropFirst((n - 1) * Self.pageSize).prefix(Self.pageSize))
             let summaries = slice.map { RecordSummary($0, from: path, asOf: content.asOf, strings: t) }
@@ -204,7 +202,7 @@ struct ArchivePages {
                 hasFeeds: !feeds.isEmpty,
                 groups: groups,
                 pagination: Pagination(current: n, total: total, folder: folder, from: path, strings: t))
-            return Output(path: path, template: "list", view: view)
+            return view
         }
     }
 }

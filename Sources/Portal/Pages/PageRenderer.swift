@@ -44,3 +44,11 @@ struct PageRenderer: Sendable {
         return Data(html.utf8)
     }
 }
+
+/// A page to render: its path, its template, and how to make its view. The rendering task makes
+/// the view, so the thousands of list pages of a large site are not all built up front on one core.
+struct PendingPage {
+    let path: String
+    let template: String
+    let view: () -> Any
+}
