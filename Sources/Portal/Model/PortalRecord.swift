@@ -2,8 +2,9 @@ import Disclosure
 import Compliance
 
 /// A published record as the portal shows it: where it lives, its posting period and status on the
-/// build day, and its body rendered once.
-struct PortalRecord: Sendable {
+/// build day, and its body rendered once. A class: lists, sorts and pages pass records around by
+/// the thousand, and a struct holding a whole `Record` was copied field by field each time.
+final class PortalRecord: Sendable {
     let record: Record
     let path: String
     let schedule: PostingSchedule?
