@@ -24,13 +24,23 @@ struct ListPage: Sendable {
     let pagination: Pagination?
 }
 
-/// The page links below a long list: "Trang trước", 1, 2, 3, "Trang sau".
+/// The page links below a long list: "Trang trước", 1, …, 7, 8, 9, 10, 11, …, 72, "Trang sau".
+/// Long lists show the first and last pages and two on each side of the current one, with a gap
+/// mark between: listing every page on every page made a 50,000-record archive quadratic (and
+/// a row of 350 links is no help to a reader on a phone).
 struct Pagination: Sendable {
     struct PageLink: Sendable {
         let label: String
         let href: String
         let isCurrent: Bool
+        /// Stands for the pages left out ("…"), not a link.
+        let isGap: Bool
     }
+
+    /// Lists up to this many pages show them all.
+    static let allPagesUpTo = 9
+    /// Pages shown on each side of the current one in a longer list.
+    static let neighbours = 2
 
     let summary: String
     let previous: Link?
@@ -43,9 +53,21 @@ struct Pagination: Sendable {
         summary = PortalStrings.fill(t.pageOf, ["n": String(current), "total": String(total)])
         previous = current > 1 ? Link(label: t.previousPage, href: href(current - 1)) : nil
         next = current < total ? Link(label: t.nextPage, href: href(current + 1)) : nil
-        pages = (1...total).map {
-            PageLink(label: String($0), href: href($0), isCurrent: $0 == current)
+        var pages: [PageLink] = []
+        var shown = 0
+        for n in Self.shownPages(current: current, total: total) {
+            if n > shown + 1 { pages.append(PageLink(label: "…", href: "", isCurrent: false, isGap: true)) }
+            pages.append(PageLink(label: String(n), href: href(n), isCurrent: n == current, isGap: false))
+            shown = n
         }
+        self.pages = pages
+    }
+
+    /// The page numbers linked from page `current` of `total`, in order.
+    static func shownPages(current: Int, total: Int) -> [Int] {
+        guard total > allPagesUpTo else { return Array(1...total) }
+        let around = max(1, current - neighbours)...min(total, current + neighbours)
+        return Array(Set([1, total]).union(around)).sorted()
     }
 }
 
@@ -248,6 +270,7 @@ extension Pagination.PageLink: TemplateView {
         "label": { .text($0.label) },
         "href": { .text($0.href) },
         "isCurrent": { .bool($0.isCurrent) },
+        "isGap": { .bool($0.isGap) },
     ])
 }
 

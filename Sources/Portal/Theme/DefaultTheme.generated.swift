@@ -839,6 +839,10 @@ main {
   text-align: center;
 }
 
+.pagination__gap {
+  padding: 0.5rem 0.25rem;
+}
+
 .pagination span[aria-current] {
   background: var(--brand);
   border-color: var(--brand);
@@ -1559,7 +1563,12 @@ caption {
     <li><a href="{{href}}" rel="prev">{{label}}</a></li>
     {{/previous}}
     {{#pages}}
+    {{#isGap}}
+    <li class="pagination__gap">{{label}}</li>
+    {{/isGap}}
+    {{^isGap}}
     <li>{{#isCurrent}}<span aria-current="page"><span class="visually-hidden">{{t.pageWord}} </span>{{label}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}"><span class="visually-hidden">{{t.pageWord}} </span>{{label}}</a>{{/isCurrent}}</li>
+    {{/isGap}}
     {{/pages}}
     {{#next}}
     <li><a href="{{href}}" rel="next">{{label}}</a></li>
