@@ -139,10 +139,6 @@ struct PrintNotices {
         site = PrintNoticeSite(content: content, strings: strings)
     }
 
-    func files(renderer: PageRenderer) throws -> [OutputFile] {
-        try files(for: site.content.records[...], renderer: renderer)
-    }
-
     /// The notice and QR image of each posted record in `records`.
     func files(for records: ArraySlice<PortalRecord>, renderer: PageRenderer) throws -> [OutputFile] {
         var files: [OutputFile] = []
