@@ -67,12 +67,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "Disclosure"]),
+        // What several test targets share (the seeded generator of the property tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Compliance", "Disclosure", "TestSupport"]),
         .testTarget(name: "DraftingTests", dependencies: ["Drafting", "Disclosure", "Compliance", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Portal", "Compliance", "Disclosure"]),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Compliance", "Disclosure", "TestSupport"], exclude: ["Golden", "Fixtures"]),
     ]
 )
 

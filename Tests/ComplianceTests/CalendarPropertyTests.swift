@@ -1,5 +1,6 @@
 import Disclosure
 import Testing
+import TestSupport
 @testable import Compliance
 
 

@@ -1,5 +1,6 @@
 import Disclosure
 import Testing
+import TestSupport
 @testable import Compliance
 
 /// Orderings the checker relies on (issue 8, item 3), over random days of the years a record may

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Disclosure
 
 /// The one-pass composer (`YAMLSafety.compose`) against the reference it replaced, Yams' composer
@@ -55,7 +56,7 @@ struct YAMLComposeTests {
 
     @Test("seeded random YAML composes alike, errors included")
     func randomYAML() {
-        var random = YAMLRandom(state: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         for round in 0..<3000 {
             var lines: [String] = []
             for _ in 0..<Int.random(in: 0...7, using: &random) {
@@ -73,14 +74,3 @@ struct YAMLComposeTests {
     }
 }
 
-/// SplitMix64, so a failing case repeats.
-private struct YAMLRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

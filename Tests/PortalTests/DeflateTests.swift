@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Portal
 
 /// The deflate compressor of the QR images: every stream inflates (with zlib itself, through
@@ -29,7 +30,7 @@ struct DeflateTests {
 
     @Test("random inputs with runs and repeated rows round-trip through zlib")
     func roundTrips() throws {
-        var random = DeflateRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var inputs: [([UInt8], [Int])] = [([], [1]), ([42], [1]), ([1, 1, 1, 1, 1, 1], [1]), (Array(repeating: 0, count: 70_000), [1])]
         for _ in 0..<40 {
             let row = Int.random(in: 1...80, using: &random)
@@ -75,18 +76,6 @@ struct DeflateTests {
     }
 }
 
-/// SplitMix64, so a failing random case repeats on every machine and run.
-private struct DeflateRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A small zlib inflater for the tests (stored and fixed-Huffman blocks, which is all `Deflate`
 /// writes), so PNGs can be decoded without a library; checked against zlib in `DeflateTests`.

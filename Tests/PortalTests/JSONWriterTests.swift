@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Portal
 
 /// The fast writers give exactly the bytes of the slow ones they replaced: `JSONSerialization`
@@ -67,18 +68,6 @@ struct JSONWriterTests {
 
     // MARK: Seeded random input
 
-    /// SplitMix64: the same inputs on every run and platform.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces of text that escaping, sorting or folding could get wrong.
     static let pieces: [String] = [
         "a", "Z", "0", "9", " ", "  ", "xã", "Đông Sơn", "dân chủ", "Hoà,", "Ủy ban", "ệ", "ữ", "à", "ỹ", "đ", "Đ",
@@ -90,7 +79,7 @@ struct JSONWriterTests {
         "https://xa.example.gov.vn/van-ban/2024/", "127/KH-UBND",
     ]
 
-    static func text(_ random: inout Seeded, maxPieces: Int = 24) -> String {
+    static func text(_ random: inout SeededGenerator, maxPieces: Int = 24) -> String {
         (0..<Int.random(in: 0...maxPieces, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 
@@ -100,7 +89,7 @@ struct JSONWriterTests {
         "Đ", "é", "e", "z", "Z", "url", "title", "cited_by", "category", "😀", "\"q\"", "s/l", "<k>",
     ]
 
-    static func tree(_ random: inout Seeded, depth: Int = 0) -> Any {
+    static func tree(_ random: inout SeededGenerator, depth: Int = 0) -> Any {
         let kind = depth >= 4 ? Int.random(in: 0...5, using: &random) : Int.random(in: 0...7, using: &random)
         switch kind {
         case 0, 1: return text(&random)
@@ -124,7 +113,7 @@ struct JSONWriterTests {
 
     @Test("random trees: the bytes JSONSerialization gives with both option sets, and ScriptJSON's")
     func randomTrees() {
-        var random = Seeded(state: 42)
+        var random = SeededGenerator(seed: 42)
         for round in 0..<1500 {
             let object = Self.tree(&random, depth: round % 3 == 0 ? 0 : 3)
             // JSONSerialization takes only arrays and objects at the top.
@@ -153,7 +142,7 @@ struct JSONWriterTests {
 
     @Test("typed writing gives the bytes of the same tree serialised")
     func typedWriting() {
-        var random = Seeded(state: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<300 {
             let (title, body, number) = (Self.text(&random), Self.text(&random), Int.random(in: -5...5000, using: &random))
             let places = (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.text(&random) }
@@ -194,7 +183,7 @@ struct JSONWriterTests {
 
     @Test("items written in chunks join into the bytes of the whole array")
     func chunks() {
-        var random = Seeded(state: 11)
+        var random = SeededGenerator(seed: 11)
         for _ in 0..<50 {
             let items: [Any] = (0..<Int.random(in: 0...9, using: &random)).map { _ in Self.tree(&random, depth: 2) }
             let cut = Int.random(in: 0...items.count, using: &random)
@@ -270,7 +259,7 @@ struct JSONWriterTests {
 
     @Test("iCalendar text: the old chained replacingOccurrences, on random text and next to BMP scalars")
     func calendarEscaping() {
-        var random = Seeded(state: 5)
+        var random = SeededGenerator(seed: 5)
         for _ in 0..<3000 {
             let text = Self.text(&random)
             #expect(CalendarText.escape(text) == CalendarText.foundationEscaped(text), "\(text.debugDescription)")
@@ -296,7 +285,7 @@ struct JSONWriterTests {
 
     @Test("iCalendar folding: 75 octets, between characters, as the old fold did")
     func calendarFolding() {
-        var random = Seeded(state: 9)
+        var random = SeededGenerator(seed: 9)
         for _ in 0..<3000 {
             let line = "DESCRIPTION:" + Self.text(&random, maxPieces: 60)
             #expect(PostingCalendar.fold(line) == Self.oldFold(line), "\(line.debugDescription)")
@@ -320,7 +309,7 @@ struct JSONWriterTests {
 
     @Test("XML text: the old scalar-by-scalar escaping")
     func xmlEscaping() {
-        var random = Seeded(state: 3)
+        var random = SeededGenerator(seed: 3)
         for _ in 0..<3000 {
             let text = Self.text(&random)
             #expect(XMLText.escape(text) == Self.oldXML(text), "\(text.debugDescription)")
@@ -363,7 +352,7 @@ struct JSONWriterTests {
 extension JSONWriterTests {
     @Test("a prefix of characters, taken by scalars where that is the same")
     func characterPrefix() {
-        var random = Seeded(state: 13)
+        var random = SeededGenerator(seed: 13)
         var texts = ["", "abc", String(repeating: "Kế hoạch dân chủ ", count: 40), String(repeating: "e\u{301}", count: 400),
                      String(repeating: "a", count: 299) + "\r\n", String(repeating: "a", count: 300) + "\u{301}",
                      String(repeating: "ệ", count: 299) + "\r\nx", String(repeating: "👍🏽", count: 301)]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Portal
 
 /// The fast QR image path (packed bitmap, one output buffer, slicing-by-8 CRC-32, Adler-32 8 bytes
@@ -9,7 +10,7 @@ import Testing
 struct PNGEncoderTests {
     @Test("random bitmaps of many sizes and densities decode to their pixels")
     func randomBitmaps() throws {
-        var random = SeededBytes(seed: 0xC0FFEE)
+        var random = SeededGenerator(seed: 0xC0FFEE)
         var sizes: [(Int, Int)] = []
         for width in 1...40 { sizes.append((width, Int(random.next() % 9) + 1)) }
         for _ in 0..<60 { sizes.append((Int(random.next() % 400) + 1, Int(random.next() % 60) + 1)) }
@@ -34,7 +35,7 @@ struct PNGEncoderTests {
 
     @Test("QR images: the packed bitmap and its PNG equal the reference for many URLs, scales and margins")
     func qrImages() throws {
-        var random = SeededBytes(seed: 42)
+        var random = SeededGenerator(seed: 42)
         let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789-")
         for n in 0..<40 {
             let slug = String((0..<(Int(random.next() % 90) + 1)).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
@@ -57,7 +58,7 @@ struct PNGEncoderTests {
 
     @Test("CRC-32 and Adler-32 equal the reference on random data of many lengths")
     func checksumsAndStreams() {
-        var random = SeededBytes(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var lengths = Array(0...70) + [5551, 5552, 5553, 11_104, 65_534, 65_535, 65_536, 131_070, 131_071, 200_000]
         for _ in 0..<20 { lengths.append(Int(random.next() % 20_000)) }
         for length in lengths {
@@ -74,19 +75,6 @@ struct PNGEncoderTests {
     }
 }
 
-/// SplitMix64: the same numbers on every machine and run.
-private struct SeededBytes {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The checksums and QR rasteriser as first written (bit by bit, pixel by pixel): the
 /// specification the fast path is checked against.
