@@ -3,7 +3,7 @@
 extension LedgerPageView: TemplateView {
     static let templateFields = TemplateFieldTable<LedgerPageView>([
         "layout": { .object($0.layout) },
-        "t": { .object(TemplateStrings.shared(for: $0.t)) },
+        "t": { .object($0.t) },
         "heading": { .text($0.heading) },
         "head": { $0.head.map(TemplateValue.object) },
         "downloads": { .objects($0.downloads) },

@@ -63,7 +63,7 @@ struct LedgerPageView: Sendable {
     static let rows = 100
 
     let layout: PageLayout
-    let t: PortalStrings
+    let t: TemplateStrings
     let heading = Self.title
     let head: Head?
     let downloads: [Link]
@@ -80,7 +80,7 @@ struct LedgerPageView: Sendable {
         layout = layouts.layout(path: path, title: Self.title,
                                 description: "Sổ cái ghi mọi lần công bố cổng thông tin, nối chuỗi bằng mã băm SHA-256, và cách tự kiểm tra.",
                                 section: nil)
-        t = layouts.strings
+        t = layouts.templateStrings
         let entries = ledger?.entries ?? []
         head = entries.last.map { line, e in
             Head(seq: e.seq, time: e.time.vietnamese(in: tz), simulated: e.simulated, hash: line.hash, siteDigest: e.siteDigest)

@@ -87,7 +87,7 @@ public struct SiteBuilder {
         }
         // print: an A4 notice with a QR code for every posted record (Portal/Print, docs/print.md),
         // in slices of records like the record pages.
-        let notices = PrintNotices(content: portal, strings: strings)
+        let notices = PrintNotices(content: portal, strings: layouts.templateStrings)
         for chunk in stride(from: 0, to: portal.records.count, by: 64) {
             let slice = portal.records[chunk..<min(portal.records.count, chunk + 64)]
             tasks.append { try notices.files(for: slice, renderer: renderer) }

@@ -104,7 +104,7 @@ struct LayoutFactory: Sendable {
     init(content: PortalContent, strings: PortalStrings) {
         self.content = content
         self.strings = strings
-        templateStrings = TemplateStrings.shared(for: strings)
+        templateStrings = TemplateStrings(strings)
         scriptTexts = ScriptJSON.encode(strings.scriptTexts.merging(["timeZone": content.site.timeZone]) { a, _ in a })
     }
 

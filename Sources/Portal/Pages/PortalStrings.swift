@@ -3,7 +3,7 @@ import Disclosure
 /// Every piece of user-interface text of the portal, in one table. Templates read it as `{{t.…}}`;
 /// sentences with values hold `{placeholders}` filled by `fill(_:_:)` here and by the theme's
 /// scripts. A portal in another language is `PortalStrings(…)` with the fields translated.
-public struct PortalStrings: Sendable, Equatable {
+public struct PortalStrings: Sendable {
     // Page frame
     public var skipToContent = "Bỏ qua, đến nội dung chính"
     public var mainNavigation = "Điều hướng chính"

@@ -46,21 +46,4 @@ final class TemplateStrings: TemplateFields, MustacheParent, CustomStringConvert
 
     /// What `{{t}}` printed when the table reached the templates as a reflected struct.
     var description: String { "Portal.ViewBox" }
-
-    // MARK: Shared tables
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var recent: [TemplateStrings] = []
-
-    /// The table for `strings`, built once and then shared (views that hold `PortalStrings`
-    /// itself, such as the print notice, find the build's table here).
-    static func shared(for strings: PortalStrings) -> TemplateStrings {
-        lock.lock()
-        defer { lock.unlock() }
-        if let table = recent.first(where: { $0.strings == strings }) { return table }
-        let table = TemplateStrings(strings)
-        recent.insert(table, at: 0)
-        if recent.count > 4 { recent.removeLast() }
-        return table
-    }
 }

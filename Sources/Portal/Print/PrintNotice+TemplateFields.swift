@@ -2,7 +2,7 @@
 
 extension PrintNotice: TemplateView {
     static let templateFields = TemplateFieldTable<PrintNotice>([
-        "t": { .object(TemplateStrings.shared(for: $0.t)) },
+        "t": { .object($0.t) },
         "lang": { .text($0.lang) },
         "pageTitle": { .text($0.pageTitle) },
         "canonical": { .text($0.canonical) },

@@ -17,7 +17,7 @@ struct PrintNotice: Sendable {
         let text: String
     }
 
-    let t: PortalStrings
+    let t: TemplateStrings
     let lang: String
     let pageTitle: String
     let canonical: String
@@ -45,17 +45,17 @@ struct PrintNotice: Sendable {
     static func imageSide(of code: QRCode) -> Int { (code.size + 8) * 8 }
 
     init(_ entry: PortalRecord, schedule: PostingSchedule, content: PortalContent, qrSide: Int, strings t: PortalStrings) {
-        self.init(entry, schedule: schedule, site: PrintNoticeSite(content: content, strings: t),
+        self.init(entry, schedule: schedule, site: PrintNoticeSite(content: content, strings: TemplateStrings(t)),
                   url: content.urls.absolute(entry.path), qrSide: qrSide)
     }
 
     /// `url` is the record's permanent URL (the canonical link, and what the QR code holds).
     init(_ entry: PortalRecord, schedule: PostingSchedule, site parts: PrintNoticeSite, url: String, qrSide: Int) {
         let record = entry.record
-        let t = parts.strings
+        let t = parts.strings.strings
         let site = parts.content.site
         let path = PrintPaths.notice(record.id)
-        self.t = t
+        self.t = parts.strings
         lang = site.language
         pageTitle = "\(t.printHeading): \(record.title) – \(site.name)"
         canonical = url
@@ -109,14 +109,16 @@ struct PrintNotice: Sendable {
 /// The parts of a print notice that are the same for every record of a site, made once per build.
 struct PrintNoticeSite: Sendable {
     let content: PortalContent
-    let strings: PortalStrings
+    /// The build's strings table, which the notices also hand to the template as `t`.
+    let strings: TemplateStrings
     /// The names of the places of posting that have one ("portal", "notice-board").
     let placeNames: [String: String]
     let contact: [PrintNotice.Line]
 
-    init(content: PortalContent, strings t: PortalStrings) {
+    init(content: PortalContent, strings table: TemplateStrings) {
         self.content = content
-        strings = t
+        strings = table
+        let t = table.strings
         let site = content.site
         placeNames = [
             "portal": PortalStrings.fill(t.printPlacePortal, ["name": site.name, "url": content.urls.base]),
@@ -135,7 +137,7 @@ struct PrintNoticeSite: Sendable {
 struct PrintNotices {
     let site: PrintNoticeSite
 
-    init(content: PortalContent, strings: PortalStrings) {
+    init(content: PortalContent, strings: TemplateStrings) {
         site = PrintNoticeSite(content: content, strings: strings)
     }
 
