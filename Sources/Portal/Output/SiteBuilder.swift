@@ -76,21 +76,17 @@ public struct SiteBuilder {
             // ledger: the publication ledger, its head and the page explaining it (Portal/Ledger, docs/ledger.md).
             { try LedgerSite.files(ledger: Ledger(content: content), builder: self) },
         ]
-        // Record pages are built and rendered in the same task, so their views never pile up.
+        // Record pages are built and rendered in the same task, so their views never pile up; the
+        // same task writes the records' print notices, an A4 page with a QR code for every posted
+        // record (Portal/Print, docs/print.md).
+        let notices = PrintNotices(content: portal, strings: layouts.templateStrings)
         for chunk in stride(from: 0, to: portal.records.count, by: 64) {
             let slice = portal.records[chunk..<min(portal.records.count, chunk + 64)]
             tasks.append {
                 let files = try slice.map { try page($0.path, "record", RecordPage($0, content: portal, layouts: layouts)) }
                 counted(files.count)
-                return files
+                return files + (try notices.files(for: slice, renderer: renderer))
             }
-        }
-        // print: an A4 notice with a QR code for every posted record (Portal/Print, docs/print.md),
-        // in slices of records like the record pages.
-        let notices = PrintNotices(content: portal, strings: layouts.templateStrings)
-        for chunk in stride(from: 0, to: portal.records.count, by: 64) {
-            let slice = portal.records[chunk..<min(portal.records.count, chunk + 64)]
-            tasks.append { try notices.files(for: slice, renderer: renderer) }
         }
         for chunk in stride(from: 0, to: pages.count, by: 32) {
             let slice = pages[chunk..<min(pages.count, chunk + 32)]
