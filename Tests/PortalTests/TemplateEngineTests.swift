@@ -301,6 +301,42 @@ struct TemplateEngineTests {
                 == ViewDigest.of(NotFoundPage(content: portal, layouts: LayoutFactory(content: portal, strings: .vi)), template: "not-found", fingerprint: fingerprint))
     }
 
+    @Test("field names are numbered once per process; positions find the first field of a name")
+    func fieldPositions() {
+        let name = "fieldPositionsTest\(UInt64.random(in: 0...UInt64.max))"
+        #expect(FieldID(existing: name) == nil)
+        let positions = FieldPositions(["a", name, "b", name])
+        #expect(FieldID(existing: name) == FieldID(name))
+        #expect(positions[FieldID(name)] == 1)
+        #expect(positions[FieldID("a")] == 0)
+        #expect(positions[FieldID("b")] == 2)
+        #expect(positions[FieldID("notInThisTable")] == nil)
+        #expect(positions[FieldID(name + "-later")] == nil)  // numbered after the table was made
+        let view = RandomView(name: "x", count: 3, flag: true, note: nil, items: [], child: nil)
+        guard case .number(3)? = view.field("count") else {
+            Issue.record("count")
+            return
+        }
+        #expect(view.field("note") == nil && view.field(name) == nil && view.field("noSuchFieldAnywhere") == nil)
+    }
+
+    @Test("the flat program keeps every template's body, and a partial missing from the theme prints nothing")
+    func programLayout() throws {
+        let sources = ["page": "a{{>missing}}b{{#items}}[{{name}}]{{/items}}{{<parent}}{{$x}}X{{/x}}{{/parent}}",
+                       "parent": "<{{$x}}d{{/x}}|{{$y}}e{{/y}}>"]
+        let compiled = CompiledTheme(sources: sources)
+        #expect(compiled.program.numbers.count == 2)
+        #expect(compiled.program.bodies.count == 2)
+        let view = RandomView(name: "n", count: 0, flag: false, note: nil, items: [
+            RandomView(name: "i", count: 0, flag: false, note: nil, items: [], child: nil)], child: nil)
+        let fast = try #require(compiled.render(view, with: "page"))
+        #expect(String(decoding: fast, as: UTF8.self) == "ab[i]<X|e>")
+        var library = MustacheLibrary()
+        for (name, text) in sources { try library.register(text, named: name) }
+        #expect(library.render(ViewBox(view), withTemplate: "page") == "ab[i]<X|e>")
+        #expect(compiled.render(view, with: "nothing") == nil)
+    }
+
     static func showDifference(_ a: Data, _ b: Data) {
         let x = [UInt8](a), y = [UInt8](b)
         let first = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)

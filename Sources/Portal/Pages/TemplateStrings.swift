@@ -6,41 +6,46 @@ import Mustache
 /// with its digest computed once for the page cache.
 final class TemplateStrings: TemplateFields, MustacheParent, CustomStringConvertible, @unchecked Sendable {
     let strings: PortalStrings
-    /// The field names in declaration order, and their values.
+    /// The field names in declaration order, and their values (by `FieldID` through `positions`).
     private let names: [String]
-    private let values: [String: TemplateValue]
+    private let values: [TemplateValue]
+    private let positions: FieldPositions
     /// The digest of every name and value, combined into a page's digest in place of walking them.
     let digest: ViewDigest
 
     init(_ strings: PortalStrings) {
         self.strings = strings
         var names: [String] = []
-        var values: [String: TemplateValue] = [:]
+        var values: [TemplateValue] = []
+        var seen = Set<String>()
         var hasher = StableHasher()
         hasher.combine("PortalStrings")
         for child in Mirror(reflecting: strings).children {
-            guard let name = child.label, let text = child.value as? String, values[name] == nil else { continue }
+            guard let name = child.label, let text = child.value as? String, seen.insert(name).inserted else { continue }
             names.append(name)
-            values[name] = .text(text)
+            values.append(.text(text))
             hasher.combine(name)
             hasher.combine(text)
         }
         self.names = names
         self.values = values
+        positions = FieldPositions(names)
         digest = hasher.finish()
     }
 
-    func field(_ name: String) -> TemplateValue? { values[name] }
+    func field(_ name: FieldID) -> TemplateValue? { positions[name].map { values[$0] } }
 
     func forEachField(_ body: (String, TemplateValue?) -> Void) {
-        for name in names { body(name, values[name]) }
+        for (name, value) in zip(names, values) { body(name, value) }
     }
 
     var templateShape: UInt64 { digest.a }
 
+    var sharedDigest: ViewDigest? { digest }
+
     /// swift-mustache's lookup, for templates that fall back to it.
     func child(named name: String) -> Any? {
-        guard case .text(let text)? = values[name] else { return nil }
+        guard case .text(let text)? = field(name) else { return nil }
         return text
     }
 

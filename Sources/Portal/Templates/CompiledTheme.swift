@@ -11,6 +11,8 @@ struct CompiledTheme: Sendable {
     let templates: [String: [TemplateNode]]
     /// The templates left to swift-mustache, with the reason.
     let unsupported: [String: String]
+    /// `templates` flattened for rendering.
+    let program: TemplateProgram
 
     init(sources: [String: String]) {
         var compiled: [String: [TemplateNode]] = [:]
@@ -36,13 +38,14 @@ struct CompiledTheme: Sendable {
         }
         templates = compiled
         self.unsupported = unsupported
+        program = TemplateProgram(templates: compiled)
     }
 
     /// Renders `view` with the template `name`; nil when the fast engine does not have it.
     func render(_ view: any TemplateFields, with name: String) -> Data? {
-        guard let nodes = templates[name] else { return nil }
-        var rendering = TemplateRendering(templates: templates)
-        rendering.render(nodes, view: view)
+        guard let number = program.numbers[name] else { return nil }
+        var rendering = TemplateRendering(program: program)
+        rendering.render(template: number, view: view)
         return Data(rendering.out)
     }
 

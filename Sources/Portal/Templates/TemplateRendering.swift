@@ -13,34 +13,40 @@
 struct TemplateRendering {
     private(set) var out: [UInt8] = []
     private var stack: [TemplateValue] = []
-    private let templates: [String: [TemplateNode]]
+    /// The indentation of the partials and blocks being rendered, outermost first.
+    private var indentation: [UInt8] = []
+    /// The block overrides in force, outermost first: the first one for a block wins.
+    private var overrides: [TemplateProgram.Override] = []
+    private let program: TemplateProgram
 
-    init(templates: [String: [TemplateNode]], capacity: Int = 16_384) {
-        self.templates = templates
+    init(program: TemplateProgram, capacity: Int = 16_384) {
+        self.program = program
         out.reserveCapacity(capacity)
     }
 
-    mutating func render(_ nodes: [TemplateNode], view: any TemplateFields) {
+    /// Renders the template numbered `template` with `view` at the bottom of the context stack.
+    mutating func render(template: Int, view: any TemplateFields) {
         stack = [.object(view)]
-        render(nodes, indentation: nil, overrides: nil)
+        render(program.bodies[template])
     }
 
-    private mutating func render(_ nodes: [TemplateNode], indentation: String?, overrides: [String: [TemplateNode]]?) {
-        guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, indentation: indentation, overrides: overrides) }
+    private mutating func render(_ body: Range<Int32>) {
+        var next = body.lowerBound
+        guard !indentation.isEmpty else {
+            while next < body.upperBound { next = run(next) }
             return
         }
         let start = out.count
-        for node in nodes {
-            // Indent a token that starts a new line of this template's output, if it prints anything.
+        while next < body.upperBound {
+            // Indent an instruction that starts a new line of this body's output, if it prints anything.
             if endsWithLineFeed(since: start) {
                 let mark = out.count
-                out.append(contentsOf: indentation.utf8)
+                out.append(contentsOf: indentation)
                 let afterIndent = out.count
-                render(node, indentation: indentation, overrides: overrides)
+                next = run(next)
                 if out.count == afterIndent { out.removeSubrange(mark...) }
             } else {
-                render(node, indentation: indentation, overrides: overrides)
+                next = run(next)
             }
         }
     }
@@ -52,13 +58,19 @@ struct TemplateRendering {
         return count - 2 < start || out[count - 2] != 0x0D
     }
 
-    private mutating func render(_ node: TemplateNode, indentation: String?, overrides: [String: [TemplateNode]]?) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+    /// Runs the instruction at `index`; returns the index of the one after it (and its bodies).
+    private mutating func run(_ index: Int32) -> Int32 {
+        let instruction = program.instructions[Int(index)]
+        switch instruction.operation {
+        case .text:
+            program.bytes.withUnsafeBufferPointer { bytes in
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.b)]))
+            }
+            return index + 1
 
-        case .variable(let name, let escaped):
-            guard let value = lookUp(name) else { return }
+        case .escapedVariable, .rawVariable:
+            guard let value = lookUp(instruction.a) else { return index + 1 }
+            let escaped = instruction.operation == .escapedVariable
             switch value {
             case .text(let text):
                 if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
@@ -70,82 +82,89 @@ struct TemplateRendering {
                 let text = Self.printed(value)
                 if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
             }
+            return index + 1
 
-        case .section(let name, let inverted, let body):
-            let value = lookUp(name)
-            if inverted {
-                switch value {
-                case .list(let items) where items.isEmpty: renderPushing(value!, body, indentation, overrides)
-                case .bool(false), nil: render(body, indentation: indentation, overrides: overrides)
-                default: break
-                }
-            } else {
-                switch value {
-                case .list(let items):
-                    for item in items { renderPushing(item, body, indentation, overrides) }
-                case .bool(let flag):
-                    if flag { render(body, indentation: indentation, overrides: overrides) }
-                case let value?:
-                    renderPushing(value, body, indentation, overrides)
-                case nil:
-                    break
-                }
+        case .section:
+            let body = index + 1..<instruction.b
+            switch lookUp(instruction.a) {
+            case .list(let items)?:
+                for item in items { renderPushing(item, body) }
+            case .bool(let flag)?:
+                if flag { render(body) }
+            case let value?:
+                renderPushing(value, body)
+            case nil:
+                break
             }
+            return instruction.b
 
-        case .blockExpansion(let name, let defaultBody, let indented):
-            let body = overrides?[name] ?? defaultBody
-            render(body, indentation: (indentation ?? "") + indented, overrides: overrides)
-
-        case .partial(let name, let indented, let inheriting):
-            guard let partial = templates[name] else { return }
-            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
-            var merged = overrides
-            if let inheriting {
-                merged = overrides.map { $0.merging(inheriting) { outer, _ in outer } } ?? inheriting
+        case .invertedSection:
+            let body = index + 1..<instruction.b
+            let value = lookUp(instruction.a)
+            switch value {
+            case .list(let items)? where items.isEmpty: renderPushing(value!, body)
+            case .bool(false)?, nil: render(body)
+            default: break
             }
-            render(partial, indentation: inner, overrides: merged)
+            return instruction.b
 
-        case .blockDefinition:
-            break  // only ever inside `{{<parent}}`, collected as overrides by the parser
+        case .block:
+            let body = overrides.first { $0.block == instruction.a }?.body ?? index + 1..<instruction.b
+            let mark = indentation.count
+            indentation += program.indentations[Int(instruction.c)]
+            render(body)
+            indentation.removeSubrange(mark...)
+            return instruction.b
+
+        case .partial:
+            guard instruction.a >= 0 else { return instruction.b }
+            let indentationMark = indentation.count, overridesMark = overrides.count
+            if instruction.c >= 0 { indentation += program.indentations[Int(instruction.c)] }
+            if instruction.d >= 0 { overrides += program.overrideSets[Int(instruction.d)] }
+            render(program.bodies[Int(instruction.a)])
+            indentation.removeSubrange(indentationMark...)
+            overrides.removeSubrange(overridesMark...)
+            return instruction.b
         }
     }
 
-    private mutating func renderPushing(_ value: TemplateValue, _ body: [TemplateNode], _ indentation: String?,
-                                        _ overrides: [String: [TemplateNode]]?) {
+    private mutating func renderPushing(_ value: TemplateValue, _ body: Range<Int32>) {
         stack.append(value)
-        render(body, indentation: indentation, overrides: overrides)
+        render(body)
         stack.removeLast()
     }
 
     // MARK: Names
 
-    private func lookUp(_ name: TemplateName) -> TemplateValue? {
+    private func lookUp(_ index: Int32) -> TemplateValue? {
+        let name = program.names[Int(index)]
         switch name.scope {
         case .current:
             return stack.last
         case .local:
-            return Self.resolve(name.parts[...], in: stack.last!)
+            return resolve(name.parts, in: stack.last!)
         case .stack:
             guard let first = name.parts.first else { return stack.last }
+            let id = program.parts[Int(first)]
             for frame in stack.reversed() {
-                if let child = Self.child(first, of: frame) {
-                    return Self.resolve(name.parts.dropFirst(), in: child)
+                if let child = Self.child(id, of: frame) {
+                    return resolve(name.parts.dropFirst(), in: child)
                 }
             }
             return nil
         }
     }
 
-    private static func resolve(_ parts: ArraySlice<String>, in value: TemplateValue) -> TemplateValue? {
+    private func resolve(_ parts: Range<Int32>, in value: TemplateValue) -> TemplateValue? {
         var value = value
         for part in parts {
-            guard let child = child(part, of: value) else { return nil }
+            guard let child = Self.child(program.parts[Int(part)], of: value) else { return nil }
             value = child
         }
         return value
     }
 
-    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ name: FieldID, of value: TemplateValue) -> TemplateValue? {
         guard case .object(let fields) = value else { return nil }
         return fields.field(name)
     }

@@ -21,11 +21,19 @@ enum TemplateValue: Sendable {
 /// name the view does not have: in both cases a template looks further up the context stack, as
 /// swift-mustache did with the view's stored properties.
 protocol TemplateFields: Sendable {
-    func field(_ name: String) -> TemplateValue?
+    func field(_ name: FieldID) -> TemplateValue?
     /// Every field in declaration order, with its value (nil: absent): for digests and tests.
     func forEachField(_ body: (String, TemplateValue?) -> Void)
     /// A stable number for the view's type and field names, so that different shapes never digest alike.
     var templateShape: UInt64 { get }
+    /// The digest of a view every page shares (the strings table), computed once and combined into
+    /// a page's digest in place of walking its fields; nil for the views of one page.
+    var sharedDigest: ViewDigest? { get }
+}
+
+extension TemplateFields {
+    /// The field named `name` (tests and tools; the renderer looks fields up by `FieldID`).
+    func field(_ name: String) -> TemplateValue? { FieldID(existing: name).flatMap { field($0) } }
 }
 
 /// A view whose fields are listed once, in a table: name → how to read it.
@@ -34,13 +42,15 @@ protocol TemplateView: TemplateFields {
 }
 
 extension TemplateView {
-    func field(_ name: String) -> TemplateValue? { Self.templateFields.value(of: name, in: self) }
+    func field(_ name: FieldID) -> TemplateValue? { Self.templateFields.value(of: name, in: self) }
 
     func forEachField(_ body: (String, TemplateValue?) -> Void) {
         for entry in Self.templateFields.entries { body(entry.name, entry.read(self)) }
     }
 
     var templateShape: UInt64 { Self.templateFields.shape }
+
+    var sharedDigest: ViewDigest? { nil }
 }
 
 /// The fields of one view type, in the order the type declares them (a test compares them with
@@ -49,14 +59,12 @@ struct TemplateFieldTable<View>: Sendable {
     typealias Reader = @Sendable (View) -> TemplateValue?
 
     let entries: [(name: String, read: Reader)]
-    private let index: [String: Int]
+    private let positions: FieldPositions
     let shape: UInt64
 
     init(_ fields: KeyValuePairs<String, Reader>) {
         entries = fields.map { (name: $0.key, read: $0.value) }
-        var index: [String: Int] = [:]
-        for (position, entry) in entries.enumerated() where index[entry.name] == nil { index[entry.name] = position }
-        self.index = index
+        positions = FieldPositions(entries.map(\.name))
         var hasher = StableHasher()
         hasher.combine(String(describing: View.self))
         for entry in entries { hasher.combine(entry.name) }
@@ -66,8 +74,8 @@ struct TemplateFieldTable<View>: Sendable {
 
     var names: [String] { entries.map(\.name) }
 
-    func value(of name: String, in view: View) -> TemplateValue? {
-        guard let position = index[name] else { return nil }
+    func value(of name: FieldID, in view: View) -> TemplateValue? {
+        guard let position = positions[name] else { return nil }
         return entries[position].read(view)
     }
 }
