@@ -76,10 +76,10 @@ struct StableHasher {
     /// each tagged with its kind, the type's shape (its name and field names) standing for the
     /// labels. The build's strings table is the same on every page: its digest is computed once.
     mutating func walk(_ fields: any TemplateFields) {
-        if let strings = fields as? TemplateStrings {
+        if let shared = fields.sharedDigest {
             combine(14)
-            combine(strings.digest.a)
-            combine(strings.digest.b)
+            combine(shared.a)
+            combine(shared.b)
             return
         }
         combine(15)
