@@ -57,13 +57,14 @@ public final class PageCache: @unchecked Sendable {
     /// is still there, else the page rendered now.
     func file(_ path: String, template: String, view: Any, render: () throws -> Data) rethrows -> OutputFile {
         let digest = ViewDigest.of(view, template: template, fingerprint: fingerprint)
-        let old = output.appendingPathComponent(path)
-        let unchanged = previous[path] == digest && FileManager.default.fileExists(atPath: old.path)
+        // The old file's URL only for a page that can be reused: a clean build makes none.
+        let old = previous[path] == digest ? output.appendingPathComponent(path) : nil
+        let unchanged = old.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
         lock.lock()
         next[path] = digest
         if unchanged { reused += 1 }
         lock.unlock()
-        if unchanged { return OutputFile(path, copying: old) }
+        if unchanged, let old { return OutputFile(path, copying: old) }
         return OutputFile(path, try render())
     }
 
