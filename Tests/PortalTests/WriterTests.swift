@@ -54,6 +54,21 @@ struct WriterTests {
         #expect(try String(contentsOf: site.appendingPathComponent("x/other.html"), encoding: .utf8) == "wxyz\n")
     }
 
+    @Test("an empty output folder is filled and swapped like a missing one; a site in it is still linked from")
+    func emptyOutputFolder() throws {
+        let parent = try Self.freshParent()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let site = parent.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: false)
+        let files = [OutputFile("index.html", Data("home\n".utf8)), OutputFile("x/page.html", Data("same\n".utf8))]
+        let first = try SiteWriter.write(files, to: site)
+        #expect(first.written == 2 && first.reused == 0)
+        #expect(try String(contentsOf: site.appendingPathComponent("x/page.html"), encoding: .utf8) == "same\n")
+        let again = try SiteWriter.write(files, to: site)
+        #expect(again.written == 0 && again.reused == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["Site"])
+    }
+
     @Test("staging folders left by a killed build are removed by the next write")
     func leftoversAreRemoved() throws {
         let parent = try Self.freshParent()

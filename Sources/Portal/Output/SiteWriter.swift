@@ -62,7 +62,9 @@ public enum SiteWriter {
             }
         }
 
-        let current = FileManager.default.fileExists(atPath: output.path) ? output.path : nil
+        // An empty output (a fresh folder) has nothing to link: no file is looked for there.
+        let isEmpty = (try? fm.contentsOfDirectory(atPath: output.path))?.isEmpty ?? true
+        let current = isEmpty ? nil : output.path
         let report = try writeAll(files, into: staging.path, current: current, unchanged: unchanged, progress: progress)
         try swap(staging, into: output)
         return report
