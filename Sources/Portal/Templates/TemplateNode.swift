@@ -1,5 +1,5 @@
 /// One piece of a compiled template (Render stage): what `TemplateParser` makes of a tag or of
-/// the text between tags, and what `TemplateRendering` walks for every page.
+/// the text between tags; `TemplateProgram` flattens the trees for `TemplateRendering`.
 enum TemplateNode: Sendable {
     /// Text printed as it is, already UTF-8.
     case text([UInt8])
