@@ -158,7 +158,7 @@ struct PrintNotices {
         let notice = PrintNotice(entry, schedule: schedule, site: site, url: url, qrSide: PrintNotice.imageSide(of: code))
         return [
             OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print")),
-            OutputFile(PrintPaths.qrImage(entry.id), PNGEncoder.encode(code.bitmap())),
+            OutputFile(PrintPaths.qrImage(entry.id), code.png()),
         ]
     }
 }

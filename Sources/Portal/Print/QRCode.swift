@@ -70,6 +70,54 @@ public struct QRCode: Hashable, Sendable {
         return MonochromeBitmap(width: side, height: side, rows: rows)
     }
 
+    /// The PNG of `bitmap(scale:quietZone:)`, byte for byte, with its scanlines written straight
+    /// from the modules: no bitmap is made and inverted on the way.
+    public func png(scale: Int = 8, quietZone: Int = 4) -> Data {
+        precondition(scale > 0 && quietZone >= 0, "scale must be positive and the quiet zone not negative")
+        let side = (size + 2 * quietZone) * scale
+        return PNGEncoder.encode(width: side, height: side) { lines in
+            let stride = (side + 7) / 8 + 1
+            // A light row: filter byte 0, then 1 bits (greyscale 1 is white) up to the 0 padding.
+            lines.initializeMemory(as: UInt8.self, repeating: 0xFF)
+            let padding = 8 * (stride - 1) - side
+            for line in 0..<side {
+                lines[line * stride] = 0
+                lines[line * stride + stride - 1] &= 0xFF << UInt8(padding)
+            }
+            let base = lines.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            modules.withUnsafeBufferPointer { modules in
+                for y in 0..<size {
+                    let first = (y + quietZone) * scale * stride
+                    let row = UnsafeMutableBufferPointer(start: base + first + 1, count: stride - 1)
+                    for x in 0..<size where modules[y * size + x] {
+                        Self.clearBits(row, from: (x + quietZone) * scale, count: scale)
+                    }
+                    for copy in 1..<scale {
+                        (base + first + copy * stride + 1).update(from: row.baseAddress!, count: stride - 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Clears `count` bits of a packed row from bit `start`, as `setBits` sets them.
+    static func clearBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) {
+        var bit = start
+        let end = start + count
+        while bit < end && bit % 8 != 0 {
+            row[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
+            bit += 1
+        }
+        while end - bit >= 8 {
+            row[bit / 8] = 0
+            bit += 8
+        }
+        while bit < end {
+            row[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
+            bit += 1
+        }
+    }
+
     /// Sets `count` bits of a packed row from bit `start` (most significant bit first): whole
     /// bytes at once, single bits at the ragged ends.
     static func setBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) {
