@@ -46,6 +46,7 @@ struct DeflateTests {
         }
         for (bytes, distances) in inputs {
             let stream = Self.compress(bytes, distances: distances)
+            #expect(stream == ReferenceDeflate.zlib(bytes, distances: distances), "the same bytes as the first coder")
             #expect(try Self.inflate(stream) == bytes)
             #expect(try TestInflate.zlib(stream) == bytes, "the tests' own inflater agrees with zlib")
         }
@@ -64,6 +65,28 @@ struct DeflateTests {
         #expect(try Self.inflate(Self.compress(bytes, distances: [32_768])) == bytes)
     }
 
+    @Test("the table-driven coder writes the first coder's bytes: QR scanlines, every length, far distances")
+    func sameStreamAsReference() throws {
+        var random = SeededGenerator(seed: 1951)
+        for n in 0..<200 {
+            let url = "https://congkhai.example/van-ban/\(n)-" + String(repeating: "x", count: random.below(120)) + "/"
+            let bitmap = try QRCode(encoding: url).bitmap(scale: 1 + random.below(9), quietZone: random.below(5))
+            var lines = [UInt8](repeating: 0, count: bitmap.height * (bitmap.bytesPerRow + 1))
+            lines.withUnsafeMutableBytes { PNGEncoder.scanlines(bitmap, into: $0) }
+            let distances = [1, bitmap.bytesPerRow + 1]
+            #expect(Self.compress(lines, distances: distances) == ReferenceDeflate.zlib(lines, distances: distances), "\(url)")
+        }
+        let head = (0..<300).map { UInt8($0 % 251) }
+        for length in 0...300 {
+            let bytes = head + head.prefix(length) + Array(repeating: UInt8(length % 7), count: length)
+            #expect(Self.compress(bytes, distances: [1, 300, 299]) == ReferenceDeflate.zlib(bytes, distances: [1, 300, 299]), "length \(length)")
+        }
+        let far = (0..<40_000).map { _ in UInt8(random.below(3)) }
+        for distance in [2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 17, 100, 1000, 4097, 8192, 16_385, 24_577, 32_768, 32_769] {
+            #expect(Self.compress(far, distances: [distance, 1]) == ReferenceDeflate.zlib(far, distances: [distance, 1]), "distance \(distance)")
+        }
+    }
+
     @Test("a QR code's scanlines shrink to a small fraction")
     func qrScanlinesShrink() throws {
         let code = try QRCode(encoding: "https://dongson.example.gov.vn/van-ban/2024-127-kh-ubnd/")
@@ -76,6 +99,90 @@ struct DeflateTests {
     }
 }
 
+
+/// The deflate coder as first written (a code looked up and bit-reversed per symbol, bytes
+/// appended one by one): the reference the table-driven `Deflate` must match byte for byte.
+enum ReferenceDeflate {
+    static func zlib(_ data: [UInt8], distances: [Int]) -> [UInt8] {
+        var bits = BitWriter()
+        bits.bytes = [0x78, 0x01]
+        bits.write(1, count: 1)
+        bits.write(1, count: 2)
+        let distances = distances.filter { $0 > 0 && $0 <= 32_768 }
+        var i = 0
+        while i < data.count {
+            var bestLength = 0, bestDistance = 0
+            for distance in distances where distance <= i {
+                var length = 0
+                while length < min(258, data.count - i), data[i + length] == data[i + length - distance] { length += 1 }
+                if length > bestLength { bestLength = length; bestDistance = distance }
+            }
+            if bestLength >= 3 {
+                bits.writeLength(bestLength)
+                bits.writeDistance(bestDistance)
+                i += bestLength
+            } else {
+                bits.writeLiteral(Int(data[i]))
+                i += 1
+            }
+        }
+        bits.writeLiteral(256)
+        bits.flush()
+        let adler = Adler32.checksum(data)
+        return bits.bytes + [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
+    }
+
+    struct BitWriter {
+        var bytes: [UInt8] = []
+        private var buffer: UInt64 = 0
+        private var used = 0
+
+        mutating func write(_ value: Int, count: Int) {
+            buffer |= UInt64(value) << UInt64(used)
+            used += count
+            while used >= 8 {
+                bytes.append(UInt8(truncatingIfNeeded: buffer))
+                buffer >>= 8
+                used -= 8
+            }
+        }
+
+        mutating func writeCode(_ code: Int, count: Int) {
+            var reversed = 0
+            for bit in 0..<count where code & (1 << (count - 1 - bit)) != 0 { reversed |= 1 << bit }
+            write(reversed, count: count)
+        }
+
+        mutating func writeLiteral(_ symbol: Int) {
+            switch symbol {
+            case 0...143: writeCode(0x30 + symbol, count: 8)
+            case 144...255: writeCode(0x190 + symbol - 144, count: 9)
+            case 256...279: writeCode(symbol - 256, count: 7)
+            default: writeCode(0xC0 + symbol - 280, count: 8)
+            }
+        }
+
+        mutating func writeLength(_ length: Int) {
+            var code = Deflate.lengthBase.count - 1
+            while Deflate.lengthBase[code] > length { code -= 1 }
+            writeLiteral(257 + code)
+            write(length - Deflate.lengthBase[code], count: Deflate.lengthExtra[code])
+        }
+
+        mutating func writeDistance(_ distance: Int) {
+            var code = Deflate.distanceBase.count - 1
+            while Deflate.distanceBase[code] > distance { code -= 1 }
+            writeCode(code, count: 5)
+            write(distance - Deflate.distanceBase[code], count: Deflate.distanceExtra[code])
+        }
+
+        mutating func flush() {
+            if used > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
+            buffer = 0
+            used = 0
+        }
+    }
+}
 
 /// A small zlib inflater for the tests (stored and fixed-Huffman blocks, which is all `Deflate`
 /// writes), so PNGs can be decoded without a library; checked against zlib in `DeflateTests`.

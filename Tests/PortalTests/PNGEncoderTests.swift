@@ -56,6 +56,19 @@ struct PNGEncoderTests {
         }
     }
 
+    @Test("a QR code's PNG, written straight from its modules, is the PNG of its bitmap, byte for byte")
+    func qrPNGFromModules() throws {
+        var random = SeededGenerator(seed: 88)
+        for n in 0..<300 {
+            let url = "https://congkhai.example/van-ban/2024-\(n)-" + String(repeating: "ab", count: random.below(100)) + "/"
+            let code = try QRCode(encoding: url)
+            #expect(code.png() == PNGEncoder.encode(code.bitmap()), "\(url)")
+            let scale = 1 + random.below(11), quietZone = random.below(6)
+            #expect(code.png(scale: scale, quietZone: quietZone) == PNGEncoder.encode(code.bitmap(scale: scale, quietZone: quietZone)),
+                    "\(url), scale \(scale), margin \(quietZone)")
+        }
+    }
+
     @Test("CRC-32 and Adler-32 equal the reference on random data of many lengths")
     func checksumsAndStreams() {
         var random = SeededGenerator(seed: 7)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Disclosure
 @testable import Portal
 
@@ -65,6 +66,27 @@ struct PrintTests {
     @Test("an empty text is an error, not a crash")
     func qrEmpty() {
         #expect(throws: QRCodeError.self) { try QRCode(encoding: "") }
+    }
+
+    // MARK: Kind before the title
+
+    @Test("a title's head, lowercased, answers as the whole title lowercased (seeded random titles)")
+    func prefixIgnoringCase() {
+        var random = SeededGenerator(seed: 2024)
+        let kinds = ["Kế hoạch", "Dự thảo quy chế", "Biên bản", "QUYẾT ĐỊNH", "Ke\u{302}\u{301} hoạch", "Σίσυφος", "İstanbul", "ǅ", "e", ""]
+        // Pieces that change length when lowercased, combine, join or split characters.
+        let pieces = ["Kế hoạch", "kế HOẠCH", "Ke\u{302}\u{301}", "\u{301}", "\u{302}", "İ", "ΣΊΣΥΦΟΣ", "ǅ", "ẞ", "👩\u{200D}💻", "🇻🇳", "\u{1100}\u{1161}",
+                      " ", "-", "ĐĂ", "x", "\r\n", "\u{0915}\u{094D}\u{0937}", "QUYẾT ĐỊNH", "Dự thảo quy chế", "BIÊN BẢN"]
+        var matched = 0
+        for _ in 0..<20_000 {
+            let kind = kinds[random.below(kinds.count)]
+            var title = random.below(2) == 0 ? kind : ""
+            for _ in 0..<random.below(12) { title += pieces[random.below(pieces.count)] }
+            let expected = title.lowercased().hasPrefix(kind.lowercased())
+            #expect(title.hasPrefixIgnoringCase(kind) == expected, "\(title.unicodeScalars.map { String($0.value, radix: 16) }) / \(kind)")
+            if expected { matched += 1 }
+        }
+        #expect(matched > 5000 && matched < 15_000)
     }
 
     // MARK: Words

@@ -8,33 +8,50 @@
 enum Deflate {
     /// The zlib stream of `data`: header, one final fixed-Huffman block, Adler-32.
     static func zlib(_ data: UnsafeRawBufferPointer, distances: [Int]) -> [UInt8] {
-        var bits = BitWriter(capacity: data.count / 4 + 64)
+        [UInt8](unsafeUninitializedCapacity: maxZlibCount(data.count)) { buffer, count in
+            count = zlib(data, distances: distances, into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
+    /// The most bytes `zlib` can take for `count` bytes: every byte a 9-bit literal.
+    static func maxZlibCount(_ count: Int) -> Int { 2 + (3 + 9 * count + 7 + 7) / 8 + 4 }
+
+    /// Writes the zlib stream of `data` to the front of `out` (at least `maxZlibCount` bytes) and
+    /// returns its length.
+    static func zlib(_ data: UnsafeRawBufferPointer, distances: [Int], into out: UnsafeMutableRawBufferPointer) -> Int {
+        precondition(out.count >= maxZlibCount(data.count), "the output buffer is too small")
         // CMF 0x78 (deflate, 32 KB window); FLG 0x01 makes the pair a multiple of 31.
-        bits.bytes = [0x78, 0x01]
-        bits.write(1, count: 1)  // BFINAL
-        bits.write(1, count: 2)  // BTYPE = 01, fixed Huffman codes
+        out[0] = 0x78
+        out[1] = 0x01
+        var bits = BitWriter(out, at: 2)
+        bits.write(0b011, count: 3)  // BFINAL, then BTYPE = 01: fixed Huffman codes
         let distances = distances.filter { $0 > 0 && $0 <= 32_768 }
-        var i = 0
-        while i < data.count {
-            var bestLength = 0, bestDistance = 0
-            for distance in distances where distance <= i {
-                let length = matchLength(data, at: i, distance: distance, limit: min(258, data.count - i))
-                if length > bestLength { bestLength = length; bestDistance = distance }
-            }
-            if bestLength >= 3 {
-                bits.writeLength(bestLength)
-                bits.writeDistance(bestDistance)
-                i += bestLength
-            } else {
-                bits.writeLiteral(Int(data[i]))
-                i += 1
+        let distanceCodes = distances.map(FixedCode.distance)
+        FixedCode.literals.withUnsafeBufferPointer { literals in
+            FixedCode.lengths.withUnsafeBufferPointer { lengths in
+                var i = 0
+                while i < data.count {
+                    var bestLength = 0, best = 0
+                    for (index, distance) in distances.enumerated() where distance <= i {
+                        let length = matchLength(data, at: i, distance: distance, limit: min(258, data.count - i))
+                        if length > bestLength { bestLength = length; best = index }
+                    }
+                    if bestLength >= 3 {
+                        bits.write(lengths[bestLength])
+                        bits.write(distanceCodes[best])
+                        i += bestLength
+                    } else {
+                        bits.write(literals[Int(data[i])])
+                        i += 1
+                    }
+                }
+                bits.write(literals[256])  // end of block
             }
         }
-        bits.writeLiteral(256)  // end of block
-        bits.flush()
-        let adler = Adler32.checksum(data)
-        bits.bytes += [UInt8(adler >> 24), UInt8(adler >> 16 & 0xFF), UInt8(adler >> 8 & 0xFF), UInt8(adler & 0xFF)]
-        return bits.bytes
+        var end = bits.flush()
+        out.storeBytes(of: Adler32.checksum(data).bigEndian, toByteOffset: end, as: UInt32.self)
+        end += 4
+        return end
     }
 
     /// How many bytes from `i` on equal those `distance` bytes before them, up to `limit`;
@@ -60,60 +77,93 @@ enum Deflate {
                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
     static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
 
-    /// Packs bits least significant first, as deflate stores them; Huffman codes go most
-    /// significant bit first, so they are reversed on the way in.
+    /// The fixed Huffman code (RFC 1951 §3.2.6) as ready-made bit strings: each symbol's code
+    /// reversed (deflate stores Huffman codes most significant bit first, everything else least
+    /// significant first), with a length's or distance's extra bits after it, in one write.
+    struct FixedCode {
+        var bits: UInt64
+        var count: Int
+
+        /// `code` (`count` bits, most significant first) as deflate stores it.
+        init(huffman code: Int, count: Int) {
+            var reversed: UInt64 = 0
+            for bit in 0..<count where code & (1 << (count - 1 - bit)) != 0 { reversed |= 1 << UInt64(bit) }
+            bits = reversed
+            self.count = count
+        }
+
+        /// This code followed by `extraCount` extra bits holding `extra`.
+        func followed(by extra: Int, count extraCount: Int) -> FixedCode {
+            var code = self
+            code.bits |= UInt64(extra) << UInt64(count)
+            code.count += extraCount
+            return code
+        }
+
+        /// A literal byte (0…255) or a length/end code (256…287).
+        static func literal(_ symbol: Int) -> FixedCode {
+            switch symbol {
+            case 0...143: FixedCode(huffman: 0x30 + symbol, count: 8)
+            case 144...255: FixedCode(huffman: 0x190 + symbol - 144, count: 9)
+            case 256...279: FixedCode(huffman: symbol - 256, count: 7)
+            default: FixedCode(huffman: 0xC0 + symbol - 280, count: 8)
+            }
+        }
+
+        /// `literals[n]`: byte n, and 256 the end of the block.
+        static let literals = (0...256).map(literal)
+
+        /// `lengths[n]`: a match of n bytes (3…258) with its extra bits.
+        static let lengths = (0...258).map { length -> FixedCode in
+            guard length >= 3 else { return FixedCode(huffman: 0, count: 0) }
+            let code = lengthBase.lastIndex { $0 <= length }!
+            return literal(257 + code).followed(by: length - lengthBase[code], count: lengthExtra[code])
+        }
+
+        /// A distance (1…32768) with its extra bits; distance codes are 5 bits.
+        static func distance(_ distance: Int) -> FixedCode {
+            let code = distanceBase.lastIndex { $0 <= distance }!
+            return FixedCode(huffman: code, count: 5).followed(by: distance - distanceBase[code], count: distanceExtra[code])
+        }
+    }
+
+    /// Packs bits least significant first into a buffer sized beforehand, 8 bytes at a time.
     struct BitWriter {
-        var bytes: [UInt8] = []
+        private let out: UnsafeMutableRawBufferPointer
+        private var position: Int
         private var buffer: UInt64 = 0
         private var used = 0
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        init(_ out: UnsafeMutableRawBufferPointer, at position: Int) {
+            self.out = out
+            self.position = position
+        }
 
-        mutating func write(_ value: Int, count: Int) {
-            buffer |= UInt64(value) << UInt64(used)
+        @inline(__always)
+        mutating func write(_ code: FixedCode) { write(code.bits, count: code.count) }
+
+        /// Up to 32 bits.
+        @inline(__always)
+        mutating func write(_ value: UInt64, count: Int) {
+            buffer |= value << UInt64(used)
             used += count
-            while used >= 8 {
-                bytes.append(UInt8(truncatingIfNeeded: buffer))
+            if used >= 32 {
+                out.storeBytes(of: UInt32(truncatingIfNeeded: buffer).littleEndian, toByteOffset: position, as: UInt32.self)
+                position += 4
+                buffer >>= 32
+                used -= 32
+            }
+        }
+
+        /// Writes the bits left, the last byte padded with zero bits, and returns the end position.
+        mutating func flush() -> Int {
+            while used > 0 {
+                out[position] = UInt8(truncatingIfNeeded: buffer)
+                position += 1
                 buffer >>= 8
-                used -= 8
+                used -= min(used, 8)
             }
-        }
-
-        mutating func writeCode(_ code: Int, count: Int) {
-            var reversed = 0
-            for bit in 0..<count where code & (1 << (count - 1 - bit)) != 0 { reversed |= 1 << bit }
-            write(reversed, count: count)
-        }
-
-        /// A literal byte (0…255) or a length/end code (256…287) in the fixed code (RFC 1951 §3.2.6).
-        mutating func writeLiteral(_ symbol: Int) {
-            switch symbol {
-            case 0...143: writeCode(0x30 + symbol, count: 8)
-            case 144...255: writeCode(0x190 + symbol - 144, count: 9)
-            case 256...279: writeCode(symbol - 256, count: 7)
-            default: writeCode(0xC0 + symbol - 280, count: 8)
-            }
-        }
-
-        mutating func writeLength(_ length: Int) {
-            var code = Deflate.lengthBase.count - 1
-            while Deflate.lengthBase[code] > length { code -= 1 }
-            writeLiteral(257 + code)
-            write(length - Deflate.lengthBase[code], count: Deflate.lengthExtra[code])
-        }
-
-        mutating func writeDistance(_ distance: Int) {
-            var code = Deflate.distanceBase.count - 1
-            while Deflate.distanceBase[code] > distance { code -= 1 }
-            writeCode(code, count: 5)
-            write(distance - Deflate.distanceBase[code], count: Deflate.distanceExtra[code])
-        }
-
-        /// Pads the last byte with zero bits.
-        mutating func flush() {
-            if used > 0 { bytes.append(UInt8(truncatingIfNeeded: buffer)) }
-            buffer = 0
-            used = 0
+            return position
         }
     }
 }

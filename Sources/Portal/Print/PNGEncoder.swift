@@ -7,29 +7,35 @@ public enum PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     public static func encode(_ bitmap: MonochromeBitmap) -> Data {
-        let stride = bitmap.bytesPerRow + 1
-        let lines = [UInt8](unsafeUninitializedCapacity: bitmap.height * stride) { buffer, initialized in
-            scanlines(bitmap, into: UnsafeMutableRawBufferPointer(buffer))
-            initialized = buffer.count
-        }
-        // Runs of one byte and rows equal to the row above are what a QR image is made of.
-        let idat = lines.withUnsafeBytes { Deflate.zlib($0, distances: [1, stride]) }
+        encode(width: bitmap.width, height: bitmap.height) { scanlines(bitmap, into: $0) }
+    }
+
+    /// The PNG of a `width` × `height` image whose scanlines (`height` × (⌈`width` / 8⌉ + 1)
+    /// bytes, each a filter byte and the packed pixels) `writeScanlines` writes. The scanlines and
+    /// the file are made in one scratch buffer; only the finished file is copied out.
+    static func encode(width: Int, height: Int, scanlines writeScanlines: (UnsafeMutableRawBufferPointer) -> Void) -> Data {
+        let stride = (width + 7) / 8 + 1
+        let linesCount = height * stride
         // Signature, IHDR (13 bytes of body), IDAT, IEND; each chunk adds length, type and CRC.
-        var png = Data(count: signature.count + (12 + 13) + (12 + idat.count) + 12)
-        png.withUnsafeMutableBytes { buffer in
-            var out = ByteWriter(buffer)
+        let maxCount = signature.count + (12 + 13) + (12 + Deflate.maxZlibCount(linesCount)) + 12
+        return withUnsafeTemporaryAllocation(byteCount: linesCount + maxCount, alignment: 8) { scratch in
+            let lines = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<linesCount])
+            writeScanlines(lines)
+            var out = ByteWriter(UnsafeMutableRawBufferPointer(rebasing: scratch[linesCount...]))
             out.append(signature)
-            out.chunk("IHDR", length: 13) { out in
-                out.appendBigEndian(UInt32(bitmap.width))
-                out.appendBigEndian(UInt32(bitmap.height))
+            out.chunk("IHDR") { out in
+                out.appendBigEndian(UInt32(width))
+                out.appendBigEndian(UInt32(height))
                 // Bit depth 1, colour type 0 (greyscale), deflate, adaptive filtering, no interlace.
                 out.append([1, 0, 0, 0, 0])
             }
-            out.chunk("IDAT", length: idat.count) { out in out.append(idat) }
-            out.chunk("IEND", length: 0) { _ in }
-            precondition(out.position == buffer.count, "the PNG size was computed wrong")
+            out.chunk("IDAT") { out in
+                // Runs of one byte and rows equal to the row above are what a QR image is made of.
+                out.position += Deflate.zlib(UnsafeRawBufferPointer(lines), distances: [1, stride], into: out.rest)
+            }
+            out.chunk("IEND") { _ in }
+            return Data(UnsafeRawBufferPointer(rebasing: out.buffer[0..<out.position]))
         }
-        return png
     }
 
     /// Each row: filter type 0 (none), then the pixels packed 8 to a byte, most significant bit
@@ -83,14 +89,17 @@ struct ByteWriter {
         position += 4
     }
 
-    /// A PNG chunk: length, type, the body `writeBody` writes (exactly `length` bytes), and the
-    /// CRC-32 of type and body.
-    mutating func chunk(_ type: StaticString, length: Int, _ writeBody: (inout ByteWriter) -> Void) {
-        appendBigEndian(UInt32(length))
+    /// The buffer after the bytes written.
+    var rest: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(rebasing: buffer[position...]) }
+
+    /// A PNG chunk: length, type, the body `writeBody` writes, and the CRC-32 of type and body.
+    mutating func chunk(_ type: StaticString, _ writeBody: (inout ByteWriter) -> Void) {
+        let lengthPosition = position
+        position += 4
         let typeStart = position
         type.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
         writeBody(&self)
-        precondition(position == typeStart + 4 + length, "a chunk's body must be as long as announced")
+        buffer.storeBytes(of: UInt32(position - typeStart - 4).bigEndian, toByteOffset: lengthPosition, as: UInt32.self)
         appendBigEndian(CRC32.checksum(UnsafeRawBufferPointer(rebasing: buffer[typeStart..<position])))
     }
 }

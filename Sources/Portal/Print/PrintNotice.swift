@@ -68,7 +68,7 @@ struct PrintNotice: Sendable {
         dateLine = record.isDraft ? nil : place.isEmpty ? VietnameseWords.date(record.date).capitalizedFirst
             : "\(place), \(VietnameseWords.date(record.date))"
         let kind = record.isDraft ? "\(t.draftBadge) \(record.type.nameVI.lowercased())" : record.type.nameVI
-        self.kind = record.title.lowercased().hasPrefix(kind.lowercased()) ? nil : kind
+        self.kind = record.title.hasPrefixIgnoringCase(kind) ? nil : kind
         title = record.title
         self.url = url
 
@@ -158,11 +158,24 @@ struct PrintNotices {
         let notice = PrintNotice(entry, schedule: schedule, site: site, url: url, qrSide: PrintNotice.imageSide(of: code))
         return [
             OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print")),
-            OutputFile(PrintPaths.qrImage(entry.id), PNGEncoder.encode(code.bitmap())),
+            OutputFile(PrintPaths.qrImage(entry.id), code.png()),
         ]
     }
 }
 
 fileprivate extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension String {
+    /// `lowercased().hasPrefix(prefix.lowercased())`, lowercasing only the head of a long string
+    /// (a record's title). Lowercasing maps each scalar on its own, and where a character ends
+    /// depends only on the scalars up to the next one; so once the lowercased head holds one
+    /// character more than the prefix, it answers as the whole string would.
+    func hasPrefixIgnoringCase(_ prefix: String) -> Bool {
+        let lowercasedPrefix = prefix.lowercased()
+        let head = String(unicodeScalars.prefix(2 * lowercasedPrefix.unicodeScalars.count + 4)).lowercased()
+        guard head.count > lowercasedPrefix.count else { return lowercased().hasPrefix(lowercasedPrefix) }
+        return head.hasPrefix(lowercasedPrefix)
+    }
 }
