@@ -1,7 +1,8 @@
 /// Trimming as Foundation's `trimmingCharacters(in: .whitespaces)` and
 /// `(in: .whitespacesAndNewlines)` trim, in Swift: those go through `NSString` and UTF-16 on
-/// every field of every record. The sets are Foundation's, scalar for scalar (LoadingFastPathTests
-/// compares them on every scalar): Unicode's space separators (Zs) and tab; with newlines, also
+/// every field of every record. The sets are Foundation's, scalar for scalar (LoadingReferenceTests
+/// compares them on every scalar): Unicode's space separators (Zs), tab and, as Core Foundation
+/// has it, U+200B ZERO WIDTH SPACE; with newlines, also
 /// line feed to carriage return, U+0085 and the line and paragraph separators.
 enum Whitespace {
     case spaces
@@ -9,7 +10,7 @@ enum Whitespace {
 
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return self == .spacesAndNewlines
         default: return false
         }
