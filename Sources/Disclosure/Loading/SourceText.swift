@@ -130,37 +130,31 @@ enum SourceText {
         return text.withUTF8 { isSurelyNFC(utf8: $0) }
     }
 
-    /// `isSurelyNFC` on valid UTF-8, decided on the lead bytes: ASCII, and 2-byte letters up to
-    /// U+02FF (leads C2–CB), need no decoding; U+1E00–U+1EFF is E1 B8–BB; only E2 (punctuation,
-    /// currency, arrows) decodes its scalar.
+    /// `isSurelyNFC` on valid UTF-8, decided on the bytes: ASCII runs cost one comparison a byte.
     static func isSurelyNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
         var i = 0
         let n = bytes.count
         while i < n {
-            let lead = base[i]
+            let lead = bytes[i]
             if lead < 0x80 { i += 1; continue }
+            let value: UInt32
             if lead < 0xE0 {
-                // U+0300 and above (leads CC–DF) may combine; the lead alone decides.
-                guard i + 1 < n, lead & 0x1F < 0x0C else { return false }
+                guard i + 1 < n else { return false }
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 i += 2
-                continue
+            } else if lead < 0xF0 {
+                guard i + 2 < n else { return false }
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false  // beyond the BMP: never in the ranges below
             }
-            guard lead < 0xF0, i + 2 < n else { return false }  // beyond the BMP: never in the ranges
-            let b1 = base[i + 1]
-            switch lead {
-            case 0xE1:
-                guard (0x38...0x3B).contains(b1 & 0x3F) else { return false }  // U+1E00–U+1EFF
-            case 0xE2:
-                let value = 0x2000 | UInt32(b1 & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                switch value {
-                case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF: break
-                default: return false
-                }
+            switch value {
+            case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0, 0x2190...0x21FF:
+                continue
             default:
                 return false
             }
-            i += 3
         }
         return true
     }
