@@ -109,22 +109,15 @@ enum BodyScan {
         return body.withUTF8 { bytes in
             let n = bytes.count
             var i = 0
-            while i < n {
-                let byte = bytes[i]
+            while true {
+                i = ByteClasses.table.firstIndex(in: bytes, from: i, matching: ByteClasses.markup | ByteClasses.colon)
+                guard i < n else { return false }
+                guard bytes[i] == UInt8(ascii: ":") else { return true }  // `<`, `&` or a control
+                var end = i
+                if end > 0 && bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+                if endsWith(bytes, end, "script") || endsWith(bytes, end, "file") || endsWith(bytes, end, "data") { return true }
                 i += 1
-                guard byte <= UInt8(ascii: "<") else { continue }
-                switch byte {
-                case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
-                    return true
-                case UInt8(ascii: ":"):
-                    var end = i - 1
-                    if end > 0 && bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
-                    if endsWith(bytes, end, "script") || endsWith(bytes, end, "file") || endsWith(bytes, end, "data") { return true }
-                default:
-                    break
-                }
             }
-            return false
         }
     }
 

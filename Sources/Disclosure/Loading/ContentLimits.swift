@@ -41,18 +41,19 @@ public enum ContentLimits {
         var copy = text
         let suspect = copy.withUTF8 { bytes -> Bool in
             let n = bytes.count
-            for i in 0..<n {
+            var i = 0
+            while true {
+                i = ByteClasses.table.firstIndex(in: bytes, from: i, matching: ByteClasses.forbiddenControlLead)
+                guard i < n else { return false }
                 let byte = bytes[i]
-                if byte >= 0x20 && byte < 0x7F { continue }
-                if byte < 0x20 { if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true } }
-                else if byte == 0x7F { return true }
-                else if byte == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
-                else if byte == 0xE2, i + 2 < n {
+                if byte < 0x80 { return true }  // a C0 control or DEL
+                if byte == 0xC2, i + 1 < n, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F { return true }
+                if byte == 0xE2, i + 2 < n {
                     let (b1, b2) = (bytes[i + 1], bytes[i + 2])
                     if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) { return true }
                 }
+                i += 1
             }
-            return false
         }
         guard suspect else { return nil }
         var line = 1

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything read from a content folder: the site settings, the records that could be read, and
 /// every problem found on the way, in one pass.
@@ -44,11 +49,19 @@ public enum ContentLoader {
         let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         // Every file read must lie inside the content folder once symbolic links are followed.
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let folderPath = folder.path
         // A file's text, or nil with the reason in `problems` (pure per file, so it runs on all cores).
-        func read(_ relative: String, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
+        // `walkedRegular`: a regular file the walk found under a `documents/` that lies inside the
+        // folder. The walk never enters linked folders, so such a file is inside too, and the
+        // existence check and the resolving of its path (a system call per component) are skipped.
+        func read(_ relative: String, walkedRegular: Bool = false, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
+            let shownPath = shown.isEmpty || shown == "." ? relative : shown + "/" + relative
+            if walkedRegular {
+                return decode(path: folderPath + "/" + relative, shown: shownPath, problems: &diagnostics)
+            }
             let fm = FileManager.default
             let url = folder.appendingPathComponent(relative)
-            let relative = shown.isEmpty || shown == "." ? relative : shown + "/" + relative
+            let relative = shownPath
             guard fm.fileExists(atPath: url.path) else {
                 if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
                     diagnostics.append(Diagnostic(.error, .unreadableFile, "this is a symbolic link to a file that does not exist",
@@ -64,11 +77,14 @@ public enum ContentLoader {
                                               at: SourceLocation(file: relative, line: 1)))
                 return nil
             }
-            switch SourceText.decode(contentsOf: url) {
-            case .success(let text): return SourceFile(path: relative, text: text)
+            return decode(path: url.path, shown: relative, problems: &diagnostics)
+        }
+        func decode(path: String, shown: String, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
+            switch SourceText.decode(path: path) {
+            case .success(let text): return SourceFile(path: shown, text: text)
             case .failure(let problem):
                 diagnostics.append(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
-                                              at: SourceLocation(file: relative, line: problem.line)))
+                                              at: SourceLocation(file: shown, line: problem.line)))
                 return nil
             }
         }
@@ -76,16 +92,17 @@ public enum ContentLoader {
         let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        let (paths, skipped) = markdownFiles(in: documentsFolder)
+        let (found, skipped) = markdownFiles(in: documentsFolder)
+        let documentsInside = documentsFolder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/")
         for folder in skipped {
             let relative = "documents/" + folder
             diagnostics.append(Diagnostic(.warning, .outsideContent, "the folder is a symbolic link; it is not followed, and the records in it are not read",
                                           hint: "move the records into the content folder instead of linking to them",
                                           at: SourceLocation(file: shown.isEmpty || shown == "." ? relative : shown + "/" + relative, line: 1)))
         }
-        let reads = Parallel.map(paths, chunk: 8) { relative -> (SourceFile?, [Diagnostic]) in
+        let reads = Parallel.map(found, chunk: 8) { file -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
-            let file = read("documents/" + relative, problems: &problems)
+            let file = read("documents/" + file.path, walkedRegular: documentsInside && file.isRegular, problems: &problems)
             return (file, problems)
         }
         for (file, problems) in reads {
@@ -106,44 +123,60 @@ public enum ContentLoader {
     /// Paths of `*.md` files under a folder, relative to it, sorted so output never depends on
     /// directory order.
     static func markdownFiles(under folder: URL) -> [String] {
-        markdownFiles(in: folder).files
+        markdownFiles(in: folder).files.map(\.path)
+    }
+
+    /// A `*.md` file the walk found: a regular file, or anything else (a link, a pipe) that `read`
+    /// must check before reading.
+    struct FoundFile: Equatable {
+        var path: String
+        var isRegular: Bool
     }
 
     /// Walks the folder without recursion and without following symbolic links to folders (a link
     /// to `..` would loop forever): the `*.md` files (regular files or links to files, which
     /// `read` then checks) and the linked folders it skipped. Hidden files and folders are skipped.
-    static func markdownFiles(in folder: URL) -> (files: [String], skippedLinks: [String]) {
-        let fm = FileManager.default
-        var files: [String] = []
+    /// Entry types come from `readdir` (`lstat` only where the file system does not say), not
+    /// from a `FileManager` attribute dictionary per entry.
+    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String]) {
+        let base = folder.path
+        var files: [FoundFile] = []
         var skipped: [String] = []
         var pending: [String] = [""]
         var visited = 0
         while let relative = pending.popLast() {
             visited += 1
             if visited > 100_000 { break }  // a pathological tree; what was found so far is read
-            let directory = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            let directory = relative.isEmpty ? base : base + "/" + relative
+            for (name, type) in DirectoryEntries.list(directory) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                let full = folder.appendingPathComponent(path).path
-                guard let attributes = try? fm.attributesOfItem(atPath: full),
-                      let type = attributes[.type] as? FileAttributeType else { continue }
                 switch type {
-                case .typeDirectory:
+                case .directory:
                     pending.append(path)
-                case .typeSymbolicLink:
-                    var isDirectory: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                case .symbolicLink:
+                    var info = stat()
+                    if stat(base + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                         skipped.append(path)
-                    } else if name.lowercased().hasSuffix(".md") {
-                        files.append(path)
+                    } else if isMarkdownName(name) {
+                        files.append(FoundFile(path: path, isRegular: false))
                     }
-                default:
-                    if name.lowercased().hasSuffix(".md") { files.append(path) }
+                case .regular, .other:
+                    if isMarkdownName(name) { files.append(FoundFile(path: path, isRegular: type == .regular)) }
                 }
             }
         }
-        return (files.sorted(), skipped.sorted())
+        files.sort { $0.path < $1.path }
+        return (files, skipped.sorted())
+    }
+
+    /// `name.lowercased().hasSuffix(".md")`, decided on the bytes for an ASCII name (nearly all
+    /// are): there, characters are bytes.
+    static func isMarkdownName(_ name: String) -> Bool {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return name.lowercased().hasSuffix(".md") }
+        guard bytes.count >= 3 else { return false }
+        var tail = bytes.suffix(3).makeIterator()
+        return tail.next() == UInt8(ascii: ".") && tail.next()! | 0x20 == UInt8(ascii: "m") && tail.next()! | 0x20 == UInt8(ascii: "d")
     }
 
     /// The pure part: texts in, records and diagnostics out.

@@ -3,41 +3,65 @@ import Foundation
 /// Gives every record its id and finds clashes: the same number twice in one year
 /// (Decree 30/2020 Art. 15: numbers restart each 1 January) and the same id twice.
 enum RecordIdentity {
+    /// What a record brings to the id check on its own: the id from its `id:`, number or file name
+    /// (empty when that has no letter or digit), and the key under which its number must be
+    /// unique. Pure per record, so it is worked out with the parse, on all cores.
+    struct Claim: Equatable {
+        var id: RecordID
+        var numberKey: String?
+    }
+
+    static func claim(of record: Record, explicitID: Bool) -> Claim {
+        var id = record.id
+        if !explicitID {
+            if let number = record.number {
+                id = TextFolding.slug("\(number.year ?? record.date.year) \(number)")
+            } else {
+                id = TextFolding.slug(fileStem(record.file))
+            }
+        }
+        guard let number = record.number else { return Claim(id: id, numberKey: nil) }
+        // Case and Unicode form make no other number: 14/kh-ubnd is 14/KH-UBND.
+        let text = "\(number.year ?? record.date.year) \(number)"
+        let key = SourceText.precomposed(text).uppercased()
+        return Claim(id: id, numberKey: key)
+    }
+
+    /// `documents/2024/Trung-Lap.md` → `Trung-Lap`: the last path component without a final
+    /// `.md` in any case.
+    static func fileStem(_ file: String) -> String {
+        (file as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: [.caseInsensitive, .anchored, .backwards])
+    }
+
+    /// Takes the records in file order; a record whose number or id is already taken is reported
+    /// and left out. Only the first holder's file is kept per number and id, not its record.
     static func assignIDs(_ parsed: inout [RecordParser.Parsed], diagnostics: inout [Diagnostic]) -> [Record] {
-        var byNumber: [String: Record] = [:]
-        var byID: [RecordID: Record] = [:]
+        var byNumber: [String: String] = [:]
+        var byID: [RecordID: String] = [:]
         var records: [Record] = []
+        records.reserveCapacity(parsed.count)
         for item in parsed {
             var record = item.record
-            let fileStem = (record.file as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: [.caseInsensitive, .anchored, .backwards])
-            if !item.explicitID {
-                if let number = record.number {
-                    record.id = TextFolding.slug("\(number.year ?? record.date.year) \(number)")
-                } else {
-                    record.id = TextFolding.slug(fileStem)
-                }
-            }
+            record.id = item.claim.id
             if record.id.isEmpty { record.id = "record-\(records.count + 1)" }
-            if let number = record.number {
-                // Case and Unicode form make no other number: 14/kh-ubnd is 14/KH-UBND.
-                let key = "\(number.year ?? record.date.year) \(number)".precomposedStringWithCanonicalMapping.uppercased()
+            if let number = record.number, let key = item.claim.numberKey {
                 if let first = byNumber[key] {
                     diagnostics.append(Diagnostic(.error, .duplicateNumber,
-                        "the number \(number) is used twice in \(number.year ?? record.date.year): here and in \(first.file)",
+                        "the number \(number) is used twice in \(number.year ?? record.date.year): here and in \(first)",
                         hint: "numbers are unique within a year (Decree 30/2020 Art. 15); correct one of them",
                         at: SourceLocation(file: record.file, line: item.numberLine)))
                     continue
                 }
-                byNumber[key] = record
+                byNumber[key] = record.file
             }
             if let first = byID[record.id] {
                 diagnostics.append(Diagnostic(.error, .duplicateID,
-                    "the id “\(record.id)” is taken by \(first.file) too",
+                    "the id “\(record.id)” is taken by \(first) too",
                     hint: "rename one of the files, or give one of them its own `id:`",
                     at: SourceLocation(file: record.file, line: 1)))
                 continue
             }
-            byID[record.id] = record
+            byID[record.id] = record.file
             records.append(record)
         }
         return records

@@ -55,6 +55,8 @@ struct RecordParser {
         var record: Record
         var explicitID: Bool
         var numberLine: Int
+        /// The record's id and number key before clashes with other records are known.
+        var claim: RecordIdentity.Claim
     }
 
     static func parse(text: String, file: String, site: SiteConfig) -> (Parsed?, [Diagnostic]) {
@@ -262,7 +264,8 @@ struct RecordParser {
             outline: scan.headings.map { RegulationOutline(headings: $0) }
         )
         let numberLine = fields.location(f["number"]?.value).line
-        return (Parsed(record: record, explicitID: explicitID != nil, numberLine: numberLine), fields.diagnostics)
+        let claim = RecordIdentity.claim(of: record, explicitID: explicitID != nil)
+        return (Parsed(record: record, explicitID: explicitID != nil, numberLine: numberLine, claim: claim), fields.diagnostics)
     }
 
     private static func parsePosting(_ node: YAMLNode, fields: inout YAMLFields) -> Posting? {

@@ -18,8 +18,12 @@ enum SourceText {
     }
 
     static func decode(contentsOf url: URL) -> Result<String, Problem> {
+        decode(path: url.path)
+    }
+
+    static func decode(path: String) -> Result<String, Problem> {
         var info = stat()
-        guard stat(url.path, &info) == 0 else {
+        guard stat(path, &info) == 0 else {
             return .failure(Problem(code: .unreadableFile, message: "the file cannot be read", hint: "check its permissions", line: 1))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
@@ -29,7 +33,7 @@ enum SourceText {
         if Int(info.st_size) > ContentLimits.maxFileBytes {
             return .failure(tooLarge(bytes: Int(info.st_size)))
         }
-        guard let bytes = readBytes(path: url.path, expected: Int(info.st_size)) else {
+        guard let bytes = readBytes(path: path, expected: Int(info.st_size)) else {
             return .failure(Problem(code: .unreadableFile, message: "the file cannot be read", hint: "check its permissions", line: 1))
         }
         return bytes.withUnsafeBufferPointer { decode($0) }
@@ -109,6 +113,12 @@ enum SourceText {
                                     hint: "save it as UTF-8 text", line: line))
         }
         return .success(isSurelyNFC(utf8: body) ? text : text.precomposedStringWithCanonicalMapping)
+    }
+
+    /// The text in NFC, `precomposedStringWithCanonicalMapping` without its cost for text that
+    /// `isSurelyNFC` already knows is.
+    static func precomposed(_ text: String) -> String {
+        isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// True when every scalar lies in a range where each character is its own NFC form and never

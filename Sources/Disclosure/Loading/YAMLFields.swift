@@ -64,7 +64,7 @@ struct YAMLFields {
             return nil
         }
         if node.isNull { return nil }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Whitespace.spacesAndNewlines.trim(scalar.string)
         if let bad = text.unicodeScalars.first(where: ContentLimits.isForbiddenControl) {
             report(.error, .controlCharacter, "`\(name)` contains the invisible control character \(ContentLimits.name(bad)): “\(Diagnostic.excerpt(text))”",
                    hint: "retype the value; pasted text sometimes carries hidden characters", at: node)

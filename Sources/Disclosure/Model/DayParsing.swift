@@ -6,7 +6,7 @@ public enum DayParsing {
     public static let acceptedForms = "2024-01-30, 30/01/2024, 30/1/2024 or “ngày 30 tháng 01 năm 2024”"
 
     public static func parse(_ raw: String) -> Day? {
-        let text = raw.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.spaces.trim(SourceText.precomposed(raw))
         if let parts = numbers(text, separator: "-"), parts.count == 3, parts[0].count == 4 {
             return day(year: parts[0], month: parts[1], day: parts[2])
         }

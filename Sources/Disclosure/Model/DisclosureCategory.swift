@@ -34,7 +34,7 @@ public struct DisclosureCategory: Hashable, Sendable, Comparable, CustomStringCo
     }
 
     public static func parse(_ raw: String) -> Result<DisclosureCategory, ParseFailure> {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = Whitespace.spaces.trim(raw).lowercased()
         let pieces = text.split(separator: "-", maxSplits: 1).map(String.init)
         guard pieces.count == 2, let regime = Regime(rawValue: pieces[0]) else { return .failure(.malformed) }
         let expectedArticle = regime == .law ? "11." : "6."

@@ -37,8 +37,7 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses the text; returns a problem that explains what is wrong when it cannot.
     public static func parse(_ raw: String) -> Result<Parsed, ParseFailure> {
-        let text = raw.precomposedStringWithCanonicalMapping
-            .trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.spaces.trim(SourceText.precomposed(raw))
         guard text.count <= ContentLimits.maxNumberLength else {
             return .failure(.malformed("it is \(text.count) characters long; a number and symbol such as 05/2024/QĐ-UBND has fewer than \(ContentLimits.maxNumberLength)"))
         }
@@ -48,13 +47,13 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
             stripped = stripped.dropFirst(label.count)
             break
         }
-        let strippedText = String(stripped).trimmingCharacters(in: .whitespaces)
+        let strippedText = Whitespace.spaces.trim(stripped)
         return parseNumber(strippedText)
     }
 
     private static func parseNumber(_ stripped: String) -> Result<Parsed, ParseFailure> {
         let pieces = stripped.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { Whitespace.spaces.trim($0) }
         let hadSpaces = stripped.contains(" ")
         guard pieces.count == 2 || pieces.count == 3, pieces.allSatisfy({ !$0.isEmpty }) else {
             return .failure(.malformed("expected number/SYMBOL such as 127/KH-UBND or 05/2024/QĐ-UBND"))

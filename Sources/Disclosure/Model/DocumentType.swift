@@ -9,7 +9,7 @@ public struct DocumentType: Hashable, Sendable {
 
     /// Looks a code up exactly, then ignoring case (so `qd` finds `QĐ` only via `closest`).
     public static func named(_ code: String) -> DocumentType? {
-        let nfc = code.precomposedStringWithCanonicalMapping
+        let nfc = SourceText.precomposed(code)
         return all.first { $0.code == nfc } ?? all.first { $0.code.uppercased() == nfc.uppercased() }
     }
 

@@ -33,7 +33,7 @@ public struct RegulationOutline: Hashable, Sendable {
 
     /// Recognises a heading's text as a part, chapter or article; nil for any other heading.
     public static func classify(heading raw: String) -> (Level, label: String, title: String, article: Int?)? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.spaces.trim(raw)
         let lower = text.lowercased()
         if lower.hasPrefix("điều ") {
             let rest = text.dropFirst(5)
