@@ -32,69 +32,72 @@ enum BodyRenderer {
             linker.link(in: document.root)
         }
         ExternalLinks.markNoOpener(in: document.root)
-        let ids = headingIDs(document.root, anchors: HeadingAnchors(outline: outline, reserved: reservedIDs))
-        return RenderedBody(html: html(of: document.root, headingIDs: ids), plainText: plainText(of: document.root))
+        let ids = topLevelHeadingIDs(document.root, anchors: HeadingAnchors(outline: outline, reserved: reservedIDs))
+        return RenderedBody(html: html(of: document.root, topLevelHeadingIDs: ids), plainText: plainText(of: document.root))
     }
 
-    /// Every heading's `id` in document order: top-level headings move one level down (at most
-    /// h6) and get one; headings nested in quotes or list items keep their level and get none.
-    private static func headingIDs(_ root: OpaquePointer, anchors: HeadingAnchors) -> [String?] {
+    /// The top-level headings' `id`s in document order; each heading moves one level down (at most h6).
+    private static func topLevelHeadingIDs(_ root: OpaquePointer, anchors: HeadingAnchors) -> [String] {
         var anchors = anchors
-        var ids: [String?] = []
+        var ids: [String] = []
         var node = cmark_node_first_child(root)
         while let block = node {
-            switch cmark_node_get_type(block) {
-            case CMARK_NODE_HEADING:
-                let level = min(cmark_node_get_heading_level(block) + 1, 6)
-                cmark_node_set_heading_level(block, level)
+            if cmark_node_get_type(block) == CMARK_NODE_HEADING {
+                cmark_node_set_heading_level(block, min(cmark_node_get_heading_level(block) + 1, 6))
                 ids.append(anchors.anchor(for: block))
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
-                // Only these hold blocks; they are walked only for the headings they hold.
-                let iterator = cmark_iter_new(block)
-                while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                    if event == CMARK_EVENT_ENTER, let inner = cmark_iter_get_node(iterator),
-                       cmark_node_get_type(inner) == CMARK_NODE_HEADING { ids.append(nil) }
-                }
-                cmark_iter_free(iterator)
-            default:
-                break
             }
             node = cmark_node_next(block)
         }
         return ids
     }
 
+    /// Every heading in document order with its `id`: top-level ones have one, headings nested
+    /// in quotes or list items (which keep their level) none.
+    private static func allHeadingIDs(_ root: OpaquePointer, topLevel: [String]) -> [String?] {
+        var ids: [String?] = []
+        var next = topLevel.makeIterator()
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            ids.append(cmark_node_parent(node) == root ? next.next() : nil)
+        }
+        return ids
+    }
+
     /// The whole body in one cmark render, with ` id="…"` spliced into the opening tag of each
-    /// heading that has one. In safe mode every `<h1>`…`<h6>` in cmark's output opens a heading,
-    /// in document order: text and code are escaped, raw HTML is omitted, and the attributes
-    /// `ExternalLinks` writes are escaped too.
-    static func html(of root: OpaquePointer, headingIDs ids: [String?]) -> String {
+    /// top-level heading. In safe mode every `<h1>`…`<h6>` in cmark's output opens a heading, in
+    /// document order: text and code are escaped, raw HTML is omitted, and the attributes
+    /// `ExternalLinks` writes are escaped too. When there are more such tags than top-level
+    /// headings, the tree says which are nested.
+    static func html(of root: OpaquePointer, topLevelHeadingIDs topLevel: [String]) -> String {
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }
         let html = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
-        let extra = ids.reduce(0) { $0 + ($1.map { $0.utf8.count + 6 } ?? 0) }  // ` id=""`
-        guard extra > 0 else { return String(decoding: html, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(html.count + extra)
-        var next = ids.makeIterator()
-        var copied = 0
+        guard !topLevel.isEmpty else { return String(decoding: html, as: UTF8.self) }
+        // Offsets just past `<hN` of each opening heading tag.
+        var tags: [Int] = []
         var i = 0
-        while i + 3 < html.count {
-            // `<hN>`: the only `<h` followed by a digit and `>` is a heading's opening tag.
-            guard html[i] == UInt8(ascii: "<"), html[i + 1] == UInt8(ascii: "h"),
-                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[i + 2]), html[i + 3] == UInt8(ascii: ">") else {
-                i += 1
-                continue
+        while i + 3 < html.count, let found = memchr(html.baseAddress! + i, Int32(UInt8(ascii: "<")), html.count - i - 3) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(html.baseAddress!)
+            if html[at + 1] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[at + 2]),
+               html[at + 3] == UInt8(ascii: ">") {
+                tags.append(at + 3)
             }
-            guard let id = next.next() else { break }
-            i += 3
-            if let id {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<i]))
-                out.append(contentsOf: #" id=""#.utf8)
-                out.append(contentsOf: id.utf8)
-                out.append(UInt8(ascii: "\""))
-                copied = i
-            }
+            i = at + 1
+        }
+        let ids: [String?] = tags.count == topLevel.count ? topLevel : allHeadingIDs(root, topLevel: topLevel)
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + topLevel.reduce(0) { $0 + $1.utf8.count + 6 })  // ` id=""`
+        var copied = 0
+        for (tag, id) in zip(tags, ids) {
+            guard let id else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<tag]))
+            out.append(contentsOf: #" id=""#.utf8)
+            out.append(contentsOf: id.utf8)
+            out.append(UInt8(ascii: "\""))
+            copied = tag
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
         return String(decoding: out, as: UTF8.self)
