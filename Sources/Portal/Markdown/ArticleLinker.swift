@@ -46,6 +46,7 @@ struct ArticleLinker {
 
     private func split(_ node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
+        if searchesBytes && !Self.mayMention(literal) { return }
         let raw = String(cString: literal)
         let plain = searchesBytes && PlainScalarText.holds(raw)
         // Most text nodes never say "Điều"; plain text (each scalar its own NFC character) is
@@ -82,6 +83,21 @@ struct ArticleLinker {
     }
 
     private static let word = "iều"
+
+    /// False when the text surely holds no "iều" as either search below sees it: it has no "ề"
+    /// (E1 BB 81) and no combining mark of U+0300–U+036F (lead byte CC or CD), without which
+    /// nothing normalises or compares equal to "ề". Most text nodes are dismissed here, unread.
+    static func mayMention(_ literal: UnsafePointer<CChar>) -> Bool {
+        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        while true {
+            switch p.pointee {
+            case 0: return false
+            case 0xCC, 0xCD: return true
+            case 0xE1 where p[1] == 0xBB && p[2] == 0x81: return true
+            default: p += 1
+            }
+        }
+    }
 
     /// `plain`: `text` passes `PlainScalarText.holds`, so its characters are its scalars and
     /// "iều" can be found by its bytes, exactly where Foundation's search would find it.

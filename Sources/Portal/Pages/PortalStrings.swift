@@ -185,15 +185,18 @@ public struct PortalStrings: Sendable {
 
     public static let vi = PortalStrings()
 
-    /// Replaces each `{name}` in `template` by its value.
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
+    /// Replaces each `{name}` in `template` by its value. The values are a dictionary or, where a
+    /// sentence is made for every record, pairs with distinct names (no hashing).
+    public static func fill<Values: Collection>(_ template: String, _ values: Values) -> String
+    where Values.Element == (key: String, value: String) {
         filledInOnePass(template, values) ?? filledInTurn(template, values)
     }
 
     /// The original definition: each name in turn, in name order, every occurrence replaced the
     /// way Foundation matches text (whole characters: `{n}` followed by a combining mark is not
     /// `{n}`). Kept for the fills a single pass might do differently.
-    static func filledInTurn(_ template: String, _ values: [String: String]) -> String {
+    static func filledInTurn<Values: Collection>(_ template: String, _ values: Values) -> String
+    where Values.Element == (key: String, value: String) {
         var text = template
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
@@ -204,7 +207,8 @@ public struct PortalStrings: Sendable {
     /// inside it), or a non-ASCII byte beside a placeholder (a combining mark or prepended
     /// character joins the brace into another character, which Foundation does not match); an
     /// empty value could bring such bytes together, so it is left to `filledInTurn` too.
-    static func filledInOnePass(_ template: String, _ values: [String: String]) -> String? {
+    static func filledInOnePass<Values: Collection>(_ template: String, _ values: Values) -> String?
+    where Values.Element == (key: String, value: String) {
         for (name, value) in values {
             guard let first = value.utf8.first, let last = value.utf8.last, first < 0x80, last < 0x80,
                   !value.utf8.contains(UInt8(ascii: "{")),
@@ -225,9 +229,11 @@ public struct PortalStrings: Sendable {
                 var end = i + 1
                 while end < bytes.count, bytes[end] != close, bytes[end] != open { end += 1 }
                 guard end < bytes.count, bytes[end] == close,
-                      i == 0 || bytes[i - 1] < 0x80, end + 1 == bytes.count || bytes[end + 1] < 0x80,
-                      let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]), as: UTF8.self)]
+                      i == 0 || bytes[i - 1] < 0x80, end + 1 == bytes.count || bytes[end + 1] < 0x80
                 else { return nil }
+                // Names compare as strings do (as a dictionary's keys would), not as bytes.
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]), as: UTF8.self)
+                guard let value = values.first(where: { $0.key == name })?.value else { return nil }
                 out.append(contentsOf: value.utf8)
                 i = end + 1
             }

@@ -19,26 +19,24 @@ struct PostingBanner: Sendable {
     let legalEnd: String?
     let asOfDay: String
 
-    init(schedule: PostingSchedule, status: PostingStatus, asOf day: Day, strings t: PortalStrings) {
+    init(schedule: PostingSchedule, status: PostingStatus, asOf day: Day, strings t: borrowing PortalStrings) {
         key = status.key
-        let values = Self.values(schedule)
         switch status {
         case .upcoming(_, let inDays):
-            sentence = PortalStrings.fill(t.postingUpcoming, values)
-            daysLeft = PortalStrings.fill(t.postingStartsIn, ["n": String(inDays)])
+            sentence = PortalStrings.fill(t.postingUpcoming, Self.values(schedule))
+            daysLeft = PortalStrings.fill(t.postingStartsIn, ["n": String(inDays)] as KeyValuePairs<String, String>)
         case .open(let dayNumber, _, let left):
-            var v = values
-            v["day"] = String(dayNumber)
-            sentence = PortalStrings.fill(schedule.isShifted ? t.postingOpenShifted : t.postingOpen, v)
-            daysLeft = left == 0 ? t.postingLastDay : PortalStrings.fill(t.postingDaysLeft, ["n": String(left)])
+            sentence = PortalStrings.fill(schedule.isShifted ? t.postingOpenShifted : t.postingOpen,
+                                          Self.values(schedule) + [("day", String(dayNumber))])
+            daysLeft = left == 0 ? t.postingLastDay : PortalStrings.fill(t.postingDaysLeft, ["n": String(left)] as KeyValuePairs<String, String>)
         case .permanent:
-            sentence = PortalStrings.fill(t.postingPermanent, values)
+            sentence = PortalStrings.fill(t.postingPermanent, Self.values(schedule))
             daysLeft = nil
         case .ended(let on):
-            sentence = PortalStrings.fill(t.postingEnded, ["end": on.vietnamese])
+            sentence = PortalStrings.fill(t.postingEnded, ["end": on.vietnamese] as KeyValuePairs<String, String>)
             daysLeft = nil
         }
-        asOf = PortalStrings.fill(t.postingAsOf, ["date": day.vietnamese])
+        asOf = PortalStrings.fill(t.postingAsOf, ["date": day.vietnamese] as KeyValuePairs<String, String>)
         start = schedule.start.iso
         days = schedule.days.map(String.init)
         end = schedule.end?.iso
@@ -46,11 +44,13 @@ struct PostingBanner: Sendable {
         asOfDay = day.iso
     }
 
-    private static func values(_ schedule: PostingSchedule) -> [String: String] {
-        var values = ["start": schedule.start.vietnamese]
-        if let days = schedule.days { values["days"] = String(days) }
-        if let end = schedule.end { values["end"] = end.vietnamese }
-        if let legalEnd = schedule.legalEnd { values["legalEnd"] = legalEnd.vietnamese }
+    /// The period's values for the sentences, as pairs: names are distinct, and a dictionary
+    /// would be hashed for the one or two lookups a sentence makes.
+    private static func values(_ schedule: PostingSchedule) -> [(key: String, value: String)] {
+        var values = [(key: "start", value: schedule.start.vietnamese)]
+        if let days = schedule.days { values.append(("days", String(days))) }
+        if let end = schedule.end { values.append(("end", end.vietnamese)) }
+        if let legalEnd = schedule.legalEnd { values.append(("legalEnd", legalEnd.vietnamese)) }
         return values
     }
 }

@@ -13,7 +13,8 @@ struct RecordSummary: Sendable {
     let posting: PostingBanner?
     let feedbackUntil: String?
 
-    init(_ entry: PortalRecord, from page: String, asOf: Day, strings t: PortalStrings) {
+    /// `strings` is borrowed: it is a large table, and lists make thousands of summaries.
+    init(_ entry: PortalRecord, from page: String, asOf: Day, strings t: borrowing PortalStrings) {
         let record = entry.record
         id = record.id
         href = SitePaths.link(from: page, to: entry.path)
@@ -27,7 +28,11 @@ struct RecordSummary: Sendable {
         } else {
             posting = nil
         }
-        feedbackUntil = record.posting?.feedbackUntil.map { PortalStrings.fill(t.feedbackUntil, ["date": $0.vietnamese]) }
+        if let until = record.posting?.feedbackUntil {
+            feedbackUntil = PortalStrings.fill(t.feedbackUntil, ["date": until.vietnamese] as KeyValuePairs<String, String>)
+        } else {
+            feedbackUntil = nil
+        }
     }
 
     /// The display name, with the kind of minutes when a BB record says which.
