@@ -189,7 +189,7 @@ public enum ContentLoader {
             diagnostics += problems
         }
         // Files parse independently, on all cores; results are taken in file order.
-        let results = Parallel.map(documents, chunk: 8) { file -> (RecordParser.Parsed?, [Diagnostic]) in
+        var results = Parallel.map(documents, chunk: 8) { file -> (RecordParser.Parsed?, [Diagnostic]) in
             if file.text.utf8.count > ContentLimits.maxFileBytes {
                 let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
                 return (nil, [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
@@ -201,9 +201,11 @@ public enum ContentLoader {
         }
         var parsed: [RecordParser.Parsed] = []
         parsed.reserveCapacity(results.count)
-        for (record, problems) in results {
-            diagnostics += problems
-            if let record { parsed.append(record) }
+        // Records are moved out of the results, not copied: a copy retains every field of 10,000
+        // records on one core, and releasing the originals costs as much again.
+        for index in results.indices {
+            diagnostics += results[index].1
+            if let record = results[index].0.take() { parsed.append(record) }
         }
         if documents.isEmpty {
             diagnostics.append(Diagnostic(.warning, .noRecords, "there are no records under documents/",

@@ -35,12 +35,15 @@ enum RecordIdentity {
 
     /// Takes the records in file order; a record whose number or id is already taken is reported
     /// and left out. Only the first holder's file is kept per number and id, not its record.
+    /// The records are moved out of `parsed`, which is left empty.
     static func assignIDs(_ parsed: inout [RecordParser.Parsed], diagnostics: inout [Diagnostic]) -> [Record] {
         var byNumber: [String: String] = [:]
         var byID: [RecordID: String] = [:]
         var records: [Record] = []
         records.reserveCapacity(parsed.count)
-        for item in parsed {
+        // Taken from the end of the reversed list: each record is moved, not copied (serial work).
+        parsed.reverse()
+        while let item = parsed.popLast() {
             var record = item.record
             record.id = item.claim.id
             if record.id.isEmpty { record.id = "record-\(records.count + 1)" }
@@ -74,38 +77,40 @@ enum RecordIdentity {
 enum RecordLinks {
     static func resolve(_ records: inout [Record], site: SiteConfig, diagnostics: inout [Diagnostic]) {
         let ids = Set(records.map(\.id))
-        var byNumber: [String: [Record]] = [:]
+        // Dates and ids only: holding whole records here would copy every field of each.
+        var byNumber: [String: [(date: Day, id: RecordID)]] = [:]
         for record in records {
-            if let n = record.displayNumber { byNumber[n, default: []].append(record) }
+            if let n = record.displayNumber { byNumber[n, default: []].append((record.date, record.id)) }
         }
-        func target(for text: String, from record: Record) -> RecordID? {
+        func target(for text: String, citedOn date: Day) -> RecordID? {
             if ids.contains(text) { return text }
             guard case .success(let parsed) = DocumentNumber.parse(text) else { return nil }
             let candidates = byNumber[parsed.value.description] ?? []
             // Same number in several years: the latest one not after the citing record.
-            return candidates.filter { $0.date <= record.date }.max { $0.date < $1.date }?.id
+            return candidates.filter { $0.date <= date }.max { $0.date < $1.date }?.id
                 ?? candidates.min { $0.date < $1.date }?.id
         }
+        // Fields are read through the index, not from a copy of the record (one core, every record).
         for index in records.indices {
-            let record = records[index]
-            for r in record.references.indices {
-                let text = record.references[r].text
-                if let id = target(for: text, from: record) {
+            let date = records[index].date, file = records[index].file
+            for r in records[index].references.indices {
+                let text = records[index].references[r].text
+                if let id = target(for: text, citedOn: date) {
                     records[index].references[r].target = id
                 } else if looksLikeOwnNumber(text, site: site) {
                     diagnostics.append(Diagnostic(.warning, .unresolvedReference,
                         "the reference “\(Diagnostic.excerpt(text))” looks like one of this commune's numbers, but no record has it",
-                        hint: "add that record, or correct the number", at: SourceLocation(file: record.file, line: record.references[r].line)))
+                        hint: "add that record, or correct the number", at: SourceLocation(file: file, line: records[index].references[r].line)))
                 }
             }
-            if let subject = record.subjectReference {
-                if let id = target(for: subject, from: record) {
+            if let subject = records[index].subjectReference {
+                if let id = target(for: subject, citedOn: date) {
                     records[index].subject = id
                 } else {
                     diagnostics.append(Diagnostic(.warning, .unresolvedSubject,
                         "`subject: \(Diagnostic.excerpt(subject))` names no record",
                         hint: "use the id (file name) or the number of the record these minutes are about",
-                        at: SourceLocation(file: record.file, line: 1)))
+                        at: SourceLocation(file: file, line: 1)))
                 }
             }
         }

@@ -73,7 +73,7 @@ public final class PageCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var text = "\(Self.format) \(fingerprint)\n"
-        for (path, digest) in next.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+        for (path, digest) in next.sorted(by: { $0.key < $1.key }) where !path.utf8.contains(0x0A) {
             text += "\(digest)\t\(path)\n"
         }
         return OutputFile(Self.file, Data(text.utf8))
