@@ -38,8 +38,9 @@ struct BuildCommand: ParsableCommand {
         // One build at a time per output: a second one waits here (OutputLock).
         let lock: OutputLock
         do {
-            lock = try OutputLock.acquire(for: outputURL) { _ in
-                FileHandle.standardError.write(Data("Another build is writing into \(output)/; waiting for it to finish…\n".utf8))
+            lock = try OutputLock.acquire(for: outputURL) { folder in
+                // The lock is held on the output's parent: a build into a sibling folder waits too.
+                FileHandle.standardError.write(Data("Another build is writing into \(folder.path) (which holds \(output)/); waiting for it to finish…\n".utf8))
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
