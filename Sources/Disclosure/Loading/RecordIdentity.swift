@@ -41,6 +41,8 @@ enum RecordIdentity {
         var byID: [RecordID: String] = [:]
         var records: [Record] = []
         records.reserveCapacity(parsed.count)
+        byNumber.reserveCapacity(parsed.count)
+        byID.reserveCapacity(parsed.count)
         // Taken from the end of the reversed list: each record is moved, not copied (serial work).
         parsed.reverse()
         while let item = parsed.popLast() {

@@ -42,7 +42,7 @@ struct PortalContent: Sendable {
         }
         self.citedBy = citedBy
         var dossiers: [RecordID: [Dossier]] = [:]
-        for dossier in Dossier.all(records: records.map(\.record), citations: citations) {
+        for dossier in Dossier.all(records: records, citations: citations) {
             for paper in dossier.papers { dossiers[paper.id, default: []].append(dossier) }
         }
         self.dossiers = dossiers
