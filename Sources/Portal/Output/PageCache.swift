@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 
 /// The incremental build's memory, kept inside the output as `.congkhai-cache/pages.tsv` (a
 /// hidden folder: `publish` skips dot-entries, and deleting the output means a clean build).

@@ -1,30 +1,16 @@
 import Foundation
+import Disclosure
 
 /// A digest of everything a page's bytes depend on: its template's name and its view, walked
 /// field by field. Two equal digests mean the template would print the same bytes, so an
 /// incremental build can keep last build's file instead of rendering the page again.
 ///
-/// The hash is a 128-bit pair of multiply-xorshift lanes (not cryptographic: a collision would
-/// only keep a stale page until that page changes again, and the key includes the page path and
-/// the build's fingerprint). It is stable across runs and machines, unlike `Hasher`.
-struct ViewDigest: Hashable, Sendable, CustomStringConvertible {
-    var a: UInt64
-    var b: UInt64
+/// The hash is `StableHasher`'s (not cryptographic: a collision would only keep a stale page
+/// until that page changes again, and the key includes the page path and the build's
+/// fingerprint). It is stable across runs and machines, unlike `Hasher`.
+typealias ViewDigest = StableDigest
 
-    var description: String { String(a, radix: 16) + "-" + String(b, radix: 16) }
-
-    init(a: UInt64, b: UInt64) {
-        self.a = a
-        self.b = b
-    }
-
-    init?(_ text: Substring) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let a = UInt64(parts[0], radix: 16), let b = UInt64(parts[1], radix: 16) else { return nil }
-        self.a = a
-        self.b = b
-    }
-
+extension StableDigest {
     /// The digest of `view` rendered with `template`, with the build's `fingerprint` mixed in.
     static func of(_ view: Any, template: String, fingerprint: ViewDigest) -> ViewDigest {
         var hasher = StableHasher()
@@ -36,42 +22,8 @@ struct ViewDigest: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Feeds strings, numbers and the fields of structs (through Mirror) into two hash lanes.
-struct StableHasher {
-    private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private var count: UInt64 = 0
-
-    mutating func combine(_ word: UInt64) {
-        count &+= 1
-        a = Self.mix(a ^ word, 0xFF51_AFD7_ED55_8CCD)
-        b = Self.mix(b &+ word &+ count, 0xC4CE_B9FE_1A85_EC53)
-    }
-
-    mutating func combine(_ string: String) {
-        var string = string
-        string.withUTF8 { bytes in combine(bytes) }
-    }
-
-    mutating func combine(_ bytes: UnsafeBufferPointer<UInt8>) {
-        combine(UInt64(bytes.count))
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        let raw = UnsafeRawPointer(base)
-        while offset + 8 <= bytes.count {
-            combine(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        combine(tail)
-    }
-
+/// Views walked into the hash: strings, numbers and the fields of structs (through Mirror).
+extension StableHasher {
     /// A view the templates read through `TemplateFields`: its fields as the templates see them,
     /// each tagged with its kind, the type's shape (its name and field names) standing for the
     /// labels. The build's strings table is the same on every page: its digest is computed once.
@@ -174,19 +126,5 @@ struct StableHasher {
                 }
             }
         }
-    }
-
-    func finish() -> ViewDigest {
-        ViewDigest(a: Self.mix(a ^ count, 0xFF51_AFD7_ED55_8CCD), b: Self.mix(b ^ (count << 1), 0xC4CE_B9FE_1A85_EC53))
-    }
-
-    private static func mix(_ x: UInt64, _ k: UInt64) -> UInt64 {
-        var x = x
-        x ^= x >> 33
-        x = x &* k
-        x ^= x >> 29
-        x = x &* 0x94D0_49BB_1331_11EB
-        x ^= x >> 32
-        return x
     }
 }

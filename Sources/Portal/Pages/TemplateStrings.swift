@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 import Mustache
 
 /// The strings table as the templates see it (`{{t.navHome}}`): `PortalStrings` read once per

@@ -1,3 +1,5 @@
+import Disclosure
+
 /// A value as the templates see it: what `{{name}}` prints, what `{{#name}}` iterates or enters.
 ///
 /// Views hand their fields to the template engine as these values through `TemplateFields`, a
