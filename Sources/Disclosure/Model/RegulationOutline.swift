@@ -31,6 +31,9 @@ public struct RegulationOutline: Hashable, Sendable {
 
     public func article(_ number: Int) -> Entry? { articles.first { $0.articleNumber == number } }
 
+    /// An outline from entries already classified (the build snapshot reads them back).
+    init(entries: [Entry]) { self.entries = entries }
+
     /// Recognises a heading's text as a part, chapter or article; nil for any other heading.
     public static func classify(heading raw: String) -> (Level, label: String, title: String, article: Int?)? {
         let text = Whitespace.spaces.trim(raw)
