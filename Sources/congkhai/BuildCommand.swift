@@ -13,6 +13,10 @@ struct BuildCommand: ParsableCommand {
         file is written: a failed build leaves the previous site untouched. The same content and
         --as-of give a byte-identical site. Templates and assets in <content>/theme/ replace the
         default theme's files of the same name (docs/theme.md).
+        The build leaves a cache in <output>/.congkhai-cache. When only record texts changed since,
+        the next build reads just the edited files and replaces the few files they reach in place
+        (each file whole; docs/incremental.md); otherwise pages whose view is unchanged are reused.
+        Delete the output, or pass --clean, for a build from scratch.
         Exit status: 0 = built, 2 = the content could not be read (nothing is written).
         """
     )
@@ -25,6 +29,8 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
     @Flag(name: .long, help: "Print only the closing summary line (no progress display, no hints).")
     var quiet = false
+    @Flag(name: .long, help: "Ignore the cache of the last build: read every record and render every page.")
+    var clean = false
 
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
@@ -48,6 +54,15 @@ struct BuildCommand: ParsableCommand {
         }
         defer { lock.release() }
 
+        // Only record texts edited since the last build: those files alone are read (IncrementalBuild).
+        if !clean, let outcome = try IncrementalBuild.attempt(
+            content: contentOptions.contentURL, shownAs: contentOptions.content,
+            asOf: { try asOfOption.day(timeZone: $0.timeZone) }, baseURL: baseURL, into: outputURL, holding: lock) {
+            summarize(outcome.written, asOf: outcome.asOf, elapsed: progress.elapsed, warnings: outcome.warnings,
+                      themeOverridden: outcome.themeOverridden, address: baseURL ?? outcome.site.baseURL, output: outputURL)
+            return
+        }
+
         // Load: the records, the calendar, the theme and the attachments, every problem in one pass.
         progress.update(.loading, 0)
         let content = ContentLoader.load(from: contentOptions.contentURL)
@@ -67,7 +82,7 @@ struct BuildCommand: ParsableCommand {
         // whose bytes did not change are linked from the current site rather than written.
         let written: SiteSources.Written
         do {
-            written = try sources.write(asOf: asOf, baseURL: baseURL, into: outputURL, holding: lock, progress: progress)
+            written = try sources.write(asOf: asOf, baseURL: baseURL, into: outputURL, holding: lock, clean: clean, progress: progress)
         } catch let error as SiteWriterError {
             progress.finish()
             FileHandle.standardError.write(Data("error: cannot write \(output)/: \(error)\nThe previous site, if any, is unchanged.\n".utf8))
@@ -75,15 +90,22 @@ struct BuildCommand: ParsableCommand {
         }
         progress.finish()
 
-        let seconds = String(format: "%.2f", progress.elapsed)
+        summarize(written, asOf: asOf, elapsed: progress.elapsed, warnings: diagnostics.warnings.count,
+                  themeOverridden: sources.theme.overridden, address: baseURL ?? content.site.baseURL, output: outputURL)
+    }
+
+    /// The closing summary line, then (unless --quiet) the postings and hints.
+    private func summarize(_ written: SiteSources.Written, asOf: Day, elapsed: Double, warnings: Int,
+                           themeOverridden: [String], address: String, output outputURL: URL) {
+        let seconds = String(format: "%.2f", elapsed)
         let site = written.site
-        print("Built \(site.pages) pages for \(site.records) records into \(output)/ (\(site.files.count) files: "
+        let files = written.report.written + written.report.reused
+        print("Built \(site.pages) pages for \(site.records) records into \(output)/ (\(files) files: "
               + "\(written.report.written) written, \(written.report.reused) unchanged) in \(seconds) s, as of \(asOf.vietnamese).")
         guard !quiet else { return }
         print("Posted now: \(site.openPostings); upcoming: \(site.upcomingPostings).")
-        if !sources.theme.overridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(sources.theme.overridden.joined(separator: ", ")).") }
-        let warnings = diagnostics.warnings.count
+        if !themeOverridden.isEmpty { print("Theme files from \(contentOptions.content)/theme: \(themeOverridden.joined(separator: ", ")).") }
         if warnings > 0 { print("\(warnings) warning\(warnings == 1 ? "" : "s") in the content: run `congkhai check` for details.") }
-        print("Open \(outputURL.appendingPathComponent("index.html").relativePath) in a browser, or publish the folder at \(baseURL ?? content.site.baseURL).")
+        print("Open \(outputURL.appendingPathComponent("index.html").relativePath) in a browser, or publish the folder at \(address).")
     }
 }

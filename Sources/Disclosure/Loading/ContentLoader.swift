@@ -16,6 +16,12 @@ public struct LoadedContent: Sendable {
     /// `ledger.jsonl`, the publication ledger (Compliance reads it). Its text is the file's exact
     /// bytes, not normalised: the ledger's hash chain is computed over them.
     public var ledger: SourceFile?
+    /// Every record file read, in path order, as the build cache remembers it.
+    public var documents: [DocumentStamp] = []
+    /// The settings, calendar and ledger files' bytes, digested before they were read
+    /// (`ContentLoader.settingsDigest`), and when the record files' keys began to be taken.
+    public var settingsDigest = StableDigest(a: 0, b: 0)
+    public var readAt: Int64 = 0
 
     /// True when the content cannot be used at all (exit code 2).
     public var isUnreadable: Bool { diagnostics.hasErrors }
@@ -27,16 +33,24 @@ public struct LoadedContent: Sendable {
 public struct SourceFile: Sendable {
     public var path: String
     public var text: String
-    public init(path: String, text: String) {
+    /// The file's key, taken before it was read; nil for a file not read from disk or not a
+    /// regular file found by the walk.
+    public var key: FileKey?
+    public init(path: String, text: String, key: FileKey? = nil) {
         self.path = path
         self.text = text
+        self.key = key
     }
 }
 
 /// Loads `Content/`: `site.yml`, `holidays.yml` and every `*.md` under `documents/`.
 public enum ContentLoader {
-    /// Reads the folder from disk, then hands the texts to `assemble`.
-    public static func load(from folder: URL) -> LoadedContent {
+    /// Reads the folder from disk, then hands the texts to `assemble`. Without `readingRecords`,
+    /// only the settings, the calendar and the ledger are read (records come from elsewhere).
+    public static func load(from folder: URL, readingRecords: Bool = true) -> LoadedContent {
+        // Taken first: an edit made while the folder is read then shows as a change to the next build.
+        let readAt = FileKey.now()
+        let settings = settingsDigest(of: folder)
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -45,8 +59,6 @@ public enum ContentLoader {
                 Diagnostic(.error, .unreadableFile, "the content folder \(folder.path) does not exist",
                            hint: "run from the folder that holds Content/, or pass --content PATH", at: nil)], holidays: nil)
         }
-        // Paths in diagnostics start with the folder as the user named it ("Content/documents/…").
-        let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         // Every file read must lie inside the content folder once symbolic links are followed.
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let folderPath = folder.path
@@ -55,9 +67,12 @@ public enum ContentLoader {
         // folder. The walk never enters linked folders, so such a file is inside too, and the
         // existence check and the resolving of its path (a system call per component) are skipped.
         func read(_ relative: String, walkedRegular: Bool = false, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
-            let shownPath = shown.isEmpty || shown == "." ? relative : shown + "/" + relative
+            let shownPath = shownPath(relative, in: folder)
             if walkedRegular {
-                return decode(path: folderPath + "/" + relative, shown: shownPath, problems: &diagnostics)
+                // The key is taken first: an edit during the read then shows as a changed key next time.
+                let path = folderPath + "/" + relative
+                let key = FileKey.of(path)
+                return decode(path: path, shown: shownPath, problems: &diagnostics).map { SourceFile(path: $0.path, text: $0.text, key: key) }
             }
             let fm = FileManager.default
             let url = folder.appendingPathComponent(relative)
@@ -92,13 +107,13 @@ public enum ContentLoader {
         let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        let (found, skipped) = markdownFiles(in: documentsFolder)
+        let (found, skipped) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [])
         let documentsInside = documentsFolder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/")
-        for folder in skipped {
-            let relative = "documents/" + folder
+        for linked in skipped {
+            let relative = "documents/" + linked
             diagnostics.append(Diagnostic(.warning, .outsideContent, "the folder is a symbolic link; it is not followed, and the records in it are not read",
                                           hint: "move the records into the content folder instead of linking to them",
-                                          at: SourceLocation(file: shown.isEmpty || shown == "." ? relative : shown + "/" + relative, line: 1)))
+                                          at: SourceLocation(file: shownPath(relative, in: folder), line: 1)))
         }
         let reads = Parallel.map(found, chunk: 8) { file -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
@@ -112,12 +127,44 @@ public enum ContentLoader {
         var content = assemble(site: site, documents: documents)
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
         content.holidays = holidays
+        content.settingsDigest = settings
+        content.readAt = readAt
         // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
         if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
-            content.ledger = SourceFile(path: shown.isEmpty || shown == "." ? "ledger.jsonl" : shown + "/ledger.jsonl",
+            content.ledger = SourceFile(path: shownPath("ledger.jsonl", in: folder),
                                         text: String(decoding: bytes, as: UTF8.self))
         }
         return content
+    }
+
+    /// The bytes of the files besides the records that a build reads: `site.yml`, `holidays.yml`
+    /// and `ledger.jsonl` (an absent file counts as such).
+    public static func settingsDigest(of folder: URL) -> StableDigest {
+        var hasher = StableHasher()
+        for name in ["site.yml", "holidays.yml", "ledger.jsonl"] {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+                hasher.combine(1)
+                hasher.combine([UInt8](data))
+            } else {
+                hasher.combine(0)
+            }
+        }
+        return hasher.finish()
+    }
+
+    /// A path inside the content folder as messages show it: starting with the folder as the user
+    /// named it ("Content/documents/…").
+    public static func shownPath(_ relative: String, in folder: URL) -> String {
+        let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
+        return shown.isEmpty || shown == "." ? relative : shown + "/" + relative
+    }
+
+    /// The record files (`documents/…`, sorted) when every one is a regular file reached without
+    /// a link; nil otherwise, for `load` to check and report.
+    public static func plainDocumentPaths(in folder: URL) -> [String]? {
+        let (found, skipped) = markdownFiles(in: folder.appendingPathComponent("documents"))
+        guard skipped.isEmpty, found.allSatisfy(\.isRegular) else { return nil }
+        return found.map { "documents/" + $0.path }
     }
 
     /// Paths of `*.md` files under a folder, relative to it, sorted so output never depends on
@@ -189,23 +236,17 @@ public enum ContentLoader {
             diagnostics += problems
         }
         // Files parse independently, on all cores; results are taken in file order.
-        var results = Parallel.map(documents, chunk: 8) { file -> (RecordParser.Parsed?, [Diagnostic]) in
-            if file.text.utf8.count > ContentLimits.maxFileBytes {
-                let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
-                return (nil, [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
-                                         at: SourceLocation(file: file.path, line: 1))])
-            }
-            let (record, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
-            // Within a file, report in reading order, like a compiler.
-            return (record, problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
-        }
+        var results = Parallel.map(documents, chunk: 8) { parse($0, site: site) }
         var parsed: [RecordParser.Parsed] = []
         parsed.reserveCapacity(results.count)
+        var stamps: [DocumentStamp] = []
+        stamps.reserveCapacity(results.count)
         // Records are moved out of the results, not copied: a copy retains every field of 10,000
         // records on one core, and releasing the originals costs as much again.
         for index in results.indices {
-            diagnostics += results[index].1
-            if let record = results[index].0.take() { parsed.append(record) }
+            diagnostics += results[index].diagnostics
+            stamps.append(results[index].stamp)
+            if let record = results[index].parsed.take() { parsed.append(record) }
         }
         if documents.isEmpty {
             diagnostics.append(Diagnostic(.warning, .noRecords, "there are no records under documents/",
@@ -215,6 +256,53 @@ public enum ContentLoader {
         RecordLinks.resolve(&records, site: site, diagnostics: &diagnostics)
         // Regulation outlines come with each record from `RecordParser`, read in the same walk of
         // the body as its warnings.
-        return LoadedContent(site: site, records: records, diagnostics: diagnostics, holidays: nil)
+        return LoadedContent(site: site, records: records, diagnostics: diagnostics, holidays: nil, documents: stamps)
+    }
+
+    /// One record file parsed on its own, before other records are known (ids that clash, links).
+    struct ParsedFile {
+        var parsed: RecordParser.Parsed?
+        /// In reading order, like a compiler's.
+        var diagnostics: [Diagnostic]
+        var stamp: DocumentStamp
+    }
+
+    static func parse(_ file: SourceFile, site: SiteConfig) -> ParsedFile {
+        if file.text.utf8.count > ContentLimits.maxFileBytes {
+            let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
+            return ParsedFile(parsed: nil, diagnostics: [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                                                    at: SourceLocation(file: file.path, line: 1))],
+                              stamp: DocumentStamp(path: file.path, key: file.key, digest: nil, warnings: 0))
+        }
+        let (parsed, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
+        let stamp = DocumentStamp(path: file.path, key: file.key, digest: problems.hasErrors ? nil : parsed.map(digest),
+                                  warnings: problems.warnings.count)
+        return ParsedFile(parsed: parsed,
+                          diagnostics: problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) },
+                          stamp: stamp)
+    }
+
+    /// Everything parsing took from a file except the body and private data: equal digests mean
+    /// that, once other records are known, the file gives the same record but for those two.
+    static func digest(_ parsed: RecordParser.Parsed) -> StableDigest {
+        var writer = ByteWriter(capacity: 1024)
+        parsed.record.encode(into: &writer)
+        writer.bool(parsed.explicitID)
+        writer.int(parsed.numberLine)
+        var hasher = StableHasher()
+        hasher.combine(writer.bytes)
+        return hasher.finish()
+    }
+
+    /// The body and stamp of a record file that a later build finds edited: read and parsed as
+    /// `load` would. Nil (with the reason unsaid) when it cannot be read or parsed without an
+    /// error, where the caller falls back to a full load, which reports the problem.
+    public static func reparse(_ relative: String, in folder: URL, site: SiteConfig) -> (body: String, stamp: DocumentStamp)? {
+        let path = folder.path + "/" + relative
+        let key = FileKey.of(path)
+        guard case .success(let text) = SourceText.decode(path: path) else { return nil }
+        let result = parse(SourceFile(path: shownPath(relative, in: folder), text: text, key: key), site: site)
+        guard let record = result.parsed?.record, result.stamp.digest != nil else { return nil }
+        return (record.body, result.stamp)
     }
 }

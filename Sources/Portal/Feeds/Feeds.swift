@@ -38,6 +38,16 @@ struct FeedSet {
         return (DocumentType.all).filter { present.contains($0.code) }
     }
 
+    /// Every record a feed carries, each once: the feeds print their bodies.
+    var carried: [PortalRecord] {
+        var seen = Set<RecordID>()
+        var carried = content.records.prefix(Self.limit).filter { seen.insert($0.id).inserted }
+        for type in types {
+            carried += content.records.lazy.filter { $0.record.type.code == type.code }.prefix(Self.limit).filter { seen.insert($0.id).inserted }
+        }
+        return carried
+    }
+
     func files() -> [OutputFile] {
         let site = content.site
         var files = [

@@ -19,15 +19,21 @@ struct PortalContent: Sendable {
     private let positions: [RecordID: Int]
 
     init(content: LoadedContent, book: RuleBook, asOf: Day, urls: SiteURLs) {
-        site = content.site
-        self.asOf = asOf
-        self.urls = urls
-        policy = book.policy
-        // Public records only, without their private data (Publication.swift: `publicContent`).
+        // Public records only, without their private data (PublicView.swift: `publicContent`).
         let published = content.publicContent.records
         // Bodies are rendered here, each once, on all cores.
-        records = Parallel.map(published, chunk: 8) { PortalRecord(record: $0, calendar: book.calendar, asOf: asOf) }
-            .sorted(by: PortalRecord.newestFirst)
+        let records = Parallel.map(published, chunk: 8) { PortalRecord(record: $0, calendar: book.calendar, asOf: asOf) }
+        self.init(site: content.site, records: records, policy: book.policy, asOf: asOf, urls: urls)
+    }
+
+    /// - Parameter records: the public records (`LoadedContent.publicContent`), in any order.
+    init(site: SiteConfig, records unsorted: [PortalRecord], policy: DisclosurePolicy, asOf: Day, urls: SiteURLs) {
+        self.site = site
+        self.asOf = asOf
+        self.urls = urls
+        self.policy = policy
+        let records = unsorted.sorted(by: PortalRecord.newestFirst)
+        self.records = records
         let positions = Dictionary(records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.positions = positions
 

@@ -12,6 +12,8 @@ import Disclosure
 ///
 /// The cache file is one of the site's files, written and swapped in with them: it always
 /// describes the site beside it. A missing, older or unreadable cache only costs a full render.
+/// An incremental build that changes pages in place (`IncrementalBuild`) appends lines instead:
+/// the last line for a path wins.
 public final class PageCache: @unchecked Sendable {
     static let folder = ".congkhai-cache"
     static let file = folder + "/pages.tsv"
@@ -27,17 +29,41 @@ public final class PageCache: @unchecked Sendable {
     private var next: [String: ViewDigest] = [:]
     private(set) var reused = 0
 
-    /// Reads the cache of the site at `output` (nil or empty when there is none or it is stale).
-    public init(output: URL, theme: Theme) {
+    /// Reads the cache of the site at `output` (empty when there is none, it is stale, or the
+    /// build is to ignore it).
+    public init(output: URL, theme: Theme, ignoringPrevious: Bool = false) {
         self.output = output.standardizedFileURL
+        fingerprint = Self.fingerprint(of: theme)
+        previous = ignoringPrevious ? [:] : Self.read(output.appendingPathComponent(Self.file), fingerprint: fingerprint)
+    }
+
+    /// The digest of the theme's templates and of this cache's format.
+    static func fingerprint(of theme: Theme) -> ViewDigest {
         var hasher = StableHasher()
         hasher.combine(Self.format)
         for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
             hasher.combine(text)
         }
-        fingerprint = hasher.finish()
-        previous = Self.read(output.appendingPathComponent(Self.file), fingerprint: fingerprint)
+        return hasher.finish()
+    }
+
+    /// A digest no view has, marking a page whose file is about to change.
+    static let unknown = ViewDigest(a: 0, b: 0)
+
+    /// Appends lines for pages of the site at `output`, which win over earlier lines. Before a page
+    /// is changed in place its line says `unknown`, so a build killed before the page's new line is
+    /// written never takes the new file for the old view. Nothing happens when there is no cache.
+    static func append(_ pages: [(path: String, digest: ViewDigest)], in output: URL) throws {
+        let text = pages.map { "\($0.digest)\t\($0.path)\n" }.joined()
+        let fd = open(output.appendingPathComponent(file).path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return }
+            throw SiteWriterError.cannotWrite(file, errno: errno)
+        }
+        defer { close(fd) }
+        let written = text.utf8.withContiguousStorageIfAvailable { Foundation.write(fd, $0.baseAddress, $0.count) } ?? -1
+        guard written == text.utf8.count else { throw SiteWriterError.cannotWrite(file, errno: errno) }
     }
 
     private static func read(_ url: URL, fingerprint: ViewDigest) -> [String: ViewDigest] {

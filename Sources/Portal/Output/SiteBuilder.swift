@@ -35,7 +35,9 @@ public struct SiteBuilder {
     /// not depend on the order the tasks finish in. `progress` hears how many pages are rendered.
     /// With a `cache` (incremental build), pages whose view is unchanged since the cached build are
     /// not rendered: their files are the current site's, to be linked by `SiteWriter`.
-    public func build(progress: BuildProgress?, cache: PageCache? = nil) throws -> BuiltSite {
+    /// With a `snapshot` context, the site also holds the build's snapshot of its records
+    /// (`BuildSnapshot`), for the next build to start from.
+    public func build(progress: BuildProgress?, cache: PageCache? = nil, snapshot: BuildSnapshot.Context? = nil) throws -> BuiltSite {
         // Model: the published records with their status on `asOf`, bodies rendered once.
         let portal = PortalContent(content: content, book: book, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? content.site.baseURL))
@@ -106,7 +108,11 @@ public struct SiteBuilder {
             }
         }
         var seen = Set<String>()
-        files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+        files = files.filter { seen.insert($0.path).inserted }
+        if let snapshot, let file = snapshot.file(content: content, portal: portal, pages: total, files: files.count + 1) {
+            files.append(file)
+        }
+        files.sort { $0.path < $1.path }
         return BuiltSite(files: files, records: portal.records.count, pages: total,
                          openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
     }

@@ -75,6 +75,55 @@ public enum SiteWriter {
         return report
     }
 
+    /// Replaces the few files an incremental build changed, in the site itself rather than in a
+    /// staging copy (which costs a link per file of the site): each file is written beside its
+    /// place and renamed over it, so a reader sees every file old or new, never half-written; the
+    /// site as a whole may mix old and new files for the moments this takes. Files whose bytes
+    /// are already there are left alone.
+    public static func update(_ files: [OutputFile], in output: URL, holding lock: OutputLock) throws -> Report {
+        let output = output.standardizedFileURL
+        guard lock.folder.path == output.deletingLastPathComponent().path else {
+            throw SiteWriterError.wrongLock(output.path, held: lock.folder.path)
+        }
+        var report = Report()
+        for file in files {
+            let target = output.path + "/" + file.path
+            switch file.contents {
+            case .bytes(let data):
+                if sameBytes(data, asFileAt: target) {
+                    report.reused += 1
+                    continue
+                }
+                // A hidden name (publish skips dot-files), should a killed build leave it behind.
+                let slash = target.lastIndex(of: "/")!
+                let temporary = String(target[...slash]) + "." + target[target.index(after: slash)...] + ".congkhai-\(getpid())"
+                unlink(temporary)
+                try writeBytes(data, to: temporary, shownAs: file.path)
+                guard rename(temporary, target) == 0 else {
+                    let code = errno
+                    unlink(temporary)
+                    throw SiteWriterError.cannotWrite(file.path, errno: code)
+                }
+                report.written += 1
+            case .copy(let source):
+                // Only the site's own unchanged pages come as copies here.
+                guard source.standardizedFileURL.path == target else {
+                    throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "an incremental build copies no file")
+                }
+                report.reused += 1
+            }
+        }
+        return report
+    }
+
+    /// Removes files of the site (the build cache, before an incremental build changes the site
+    /// it describes); a file that is not there is fine.
+    static func remove(_ paths: [String], in output: URL) throws {
+        for path in paths where unlink(output.standardizedFileURL.path + "/" + path) != 0 && errno != ENOENT {
+            throw SiteWriterError.cannotWrite(path, errno: errno)
+        }
+    }
+
     /// The staging folders of this output start with this: `.Site.building-`.
     static func stagingPrefix(of output: URL) -> String {
         ".\(output.lastPathComponent).building-"

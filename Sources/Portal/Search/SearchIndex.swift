@@ -46,7 +46,7 @@ enum SearchIndex {
 
     private static func foldedText(of entry: PortalRecord, folding: inout SearchFolding) -> String {
         let record = entry.record
-        let parts = [record.title, record.displayNumber, RecordSummary.kind(of: record), record.issuer, record.signer, excerpt(of: entry.body.plainText)]
+        let parts = [record.title, record.displayNumber, RecordSummary.kind(of: record), record.issuer, record.signer, entry.searchExcerpt]
         return folding.fold(parts.compactMap { $0 }.joined(separator: " "))
     }
 

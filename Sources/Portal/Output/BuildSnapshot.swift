@@ -1,0 +1,225 @@
+import Foundation
+import Disclosure
+
+/// The build's memory of its records, kept beside the page cache as `.congkhai-cache/records.bin`
+/// and swapped in with the site it describes.
+///
+/// It lets the next build skip reading and rendering what did not change (`IncrementalBuild`):
+/// every record file's key and digest (`DocumentStamp`), and the public records the portal was
+/// built from, without their bodies but with each body's search excerpt. Everything else the site
+/// depends on is folded into one digest (`inputs`).
+/// Like the rest of the site folder, it holds no private data: `Record.encode` never writes it.
+public struct BuildSnapshot {
+    static let file = PageCache.folder + "/records.bin"
+    /// Bumped whenever the layout below or the meaning of a field changes.
+    static let magic = Array("congkhai-records 1\n".utf8)
+
+    /// A located attachment: the content-relative path, the file it resolved to, and that file's key.
+    struct Attachment: Equatable {
+        var path: String
+        var source: String
+        var key: FileKey
+    }
+
+    /// A public record without its body, and the body's first words for the search index.
+    struct Entry {
+        var record: Record
+        var searchExcerpt: String
+    }
+
+    /// Everything the site depends on outside the record files and attachments (`inputsDigest`).
+    var inputs: StableDigest
+    /// When the record files' keys were taken (`FileKey.isSettled`).
+    var readAt: Int64
+    /// The counts the build reported.
+    var pages: Int
+    var files: Int
+    var warnings: Int
+    var documents: [DocumentStamp]
+    var attachments: [Attachment]
+    var records: [Entry]
+
+    /// The digest of everything outside the record files that a built site depends on: this
+    /// program, the content folder and how it is named, the settings, calendar and ledger files
+    /// (`ContentLoader.settingsDigest`), the theme as loaded with its warnings, the day and the address.
+    static func inputsDigest(settings: StableDigest, folder: URL, shownAs shown: String, asOf: Day, baseURL: String?,
+                             theme: Theme, themeDiagnostics: [Diagnostic]) -> StableDigest? {
+        guard let program = Bundle.main.executablePath.flatMap(FileKey.of) else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(magic)
+        for word in [program.device, program.inode, UInt64(bitPattern: program.size), UInt64(bitPattern: program.modified)] {
+            hasher.combine(word)
+        }
+        hasher.combine(settings.a)
+        hasher.combine(settings.b)
+        hasher.combine(folder.standardizedFileURL.path)
+        hasher.combine(shown)
+        hasher.combine(asOf.iso)
+        hasher.combine(baseURL ?? "\u{0}")
+        for (name, text) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine([UInt8](data))
+        }
+        for diagnostic in themeDiagnostics { hasher.combine("\(diagnostic)") }
+        return hasher.finish()
+    }
+
+    /// The located attachments with their keys; nil when one has no key or a key that is not settled.
+    static func attachments(_ located: [String: URL], readAt: Int64) -> [Attachment]? {
+        var list: [Attachment] = []
+        for (path, url) in located.sorted(by: { $0.key < $1.key }) {
+            guard let key = FileKey.of(url.path), key.isSettled(before: readAt) else { return nil }
+            list.append(Attachment(path: path, source: url.path, key: key))
+        }
+        return list
+    }
+
+    /// What a full build needs besides its own model to leave a snapshot: the digest of its
+    /// other inputs, the content's warning count, and the attachments it copied.
+    public struct Context: Sendable {
+        let inputs: StableDigest
+        let warnings: Int
+        let attachments: [Attachment]
+
+        /// Nil when the build cannot be described (`inputsDigest`, `attachments`): it then leaves no snapshot.
+        init?(sources: SiteSources, folder: URL, shownAs shown: String, asOf: Day, baseURL: String?) {
+            guard let inputs = BuildSnapshot.inputsDigest(settings: sources.content.settingsDigest, folder: folder, shownAs: shown,
+                                                          asOf: asOf, baseURL: baseURL, theme: sources.theme, themeDiagnostics: sources.themeDiagnostics),
+                  let attachments = BuildSnapshot.attachments(sources.attachments, readAt: sources.content.readAt) else { return nil }
+            self.inputs = inputs
+            warnings = sources.diagnostics.warnings.count
+            self.attachments = attachments
+        }
+
+        /// The snapshot file of a build, or nil when a record file had no key (a link, a file
+        /// that vanished): such content is always read in full.
+        func file(content: LoadedContent, portal: PortalContent, pages: Int, files: Int) -> OutputFile? {
+            guard !content.documents.isEmpty, content.documents.allSatisfy({ $0.key != nil }) else { return nil }
+            let records = portal.records.map { Entry(record: $0.record, searchExcerpt: $0.searchExcerpt) }
+            return BuildSnapshot(inputs: inputs, readAt: content.readAt, pages: pages, files: files, warnings: warnings,
+                                 documents: content.documents, attachments: attachments, records: records).outputFile()
+        }
+    }
+
+    // MARK: Bytes
+
+    func encoded() -> [UInt8] {
+        var out = Disclosure.ByteWriter(capacity: 64 + documents.count * 128 + records.count * 1024)
+        out.raw(Self.magic)
+        out.digest(inputs)
+        out.int(Int(readAt))
+        out.int(pages)
+        out.int(files)
+        out.int(warnings)
+        out.int(documents.count)
+        for stamp in documents {
+            out.string(stamp.path)
+            out.key(stamp.key)
+            out.bool(stamp.digest != nil)
+            if let digest = stamp.digest { out.digest(digest) }
+            out.int(stamp.warnings)
+        }
+        out.int(attachments.count)
+        for attachment in attachments {
+            out.string(attachment.path)
+            out.string(attachment.source)
+            out.key(attachment.key)
+        }
+        out.int(records.count)
+        for entry in records {
+            entry.record.encode(into: &out)
+            out.string(entry.searchExcerpt)
+        }
+        return out.bytes
+    }
+
+    init(inputs: StableDigest, readAt: Int64, pages: Int, files: Int, warnings: Int,
+         documents: [DocumentStamp], attachments: [Attachment], records: [Entry]) {
+        self.inputs = inputs
+        self.readAt = readAt
+        self.pages = pages
+        self.files = files
+        self.warnings = warnings
+        self.documents = documents
+        self.attachments = attachments
+        self.records = records
+    }
+
+    init(decoding bytes: [UInt8]) throws {
+        var input = ByteReader(bytes)
+        guard try input.raw() == Self.magic else { throw Damaged() }
+        inputs = try input.digest()
+        readAt = Int64(try input.int())
+        pages = try input.int()
+        files = try input.int()
+        warnings = try input.int()
+        documents = try (0..<input.count()).map { _ in
+            let path = try input.string()
+            let key = try input.key()
+            let digest = try input.bool() ? try input.digest() : nil
+            return DocumentStamp(path: path, key: key, digest: digest, warnings: try input.int())
+        }
+        attachments = try (0..<input.count()).map { _ in
+            let path = try input.string(), source = try input.string()
+            guard let key = try input.key() else { throw Damaged() }
+            return Attachment(path: path, source: source, key: key)
+        }
+        records = try (0..<input.count()).map { _ in
+            Entry(record: try Record(decoding: &input), searchExcerpt: try input.string())
+        }
+        guard input.isAtEnd else { throw Damaged() }
+    }
+
+    /// The snapshot of the site at `output`, or nil when there is none or it cannot be read.
+    static func read(in output: URL) -> BuildSnapshot? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path) else { return nil }
+        return try? BuildSnapshot(decoding: [UInt8](data))
+    }
+
+    func outputFile() -> OutputFile {
+        OutputFile(Self.file, Data(encoded()))
+    }
+
+    /// A snapshot that is not one this program wrote; it is ignored.
+    struct Damaged: Error {}
+}
+
+private extension Disclosure.ByteWriter {
+    mutating func digest(_ digest: StableDigest) {
+        int(Int(bitPattern: UInt(digest.a)))
+        int(Int(bitPattern: UInt(digest.b)))
+    }
+
+    mutating func key(_ key: FileKey?) {
+        bool(key != nil)
+        guard let key else { return }
+        int(Int(bitPattern: UInt(key.device)))
+        int(Int(bitPattern: UInt(key.inode)))
+        int(Int(key.size))
+        int(Int(key.modified))
+        int(Int(key.changed))
+    }
+}
+
+private extension ByteReader {
+    mutating func digest() throws -> StableDigest {
+        StableDigest(a: UInt64(UInt(bitPattern: try int())), b: UInt64(UInt(bitPattern: try int())))
+    }
+
+    mutating func key() throws -> FileKey? {
+        guard try bool() else { return nil }
+        return FileKey(device: UInt64(UInt(bitPattern: try int())), inode: UInt64(UInt(bitPattern: try int())),
+                       size: Int64(try int()), modified: Int64(try int()), changed: Int64(try int()))
+    }
+
+    /// A count that cannot be negative (a malformed file must not make a huge or negative range).
+    mutating func count() throws -> Int {
+        let n = try int()
+        guard n >= 0, n < 10_000_000 else { throw BuildSnapshot.Damaged() }
+        return n
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Disclosure
+import Compliance
+
+/// `build` when nothing but record bodies (or private data) changed since the build that made the
+/// site: the common edit of a clerk correcting a text. It reads only the edited files and renders
+/// only what a body reaches: the record's own page, the search index (the body's first words) and
+/// the feeds (the bodies of recent records). Everything else the site shows about a record comes
+/// from the rest of its file, which the edit left alone, so every other file keeps its bytes.
+///
+/// It starts from the snapshot the last build left (`BuildSnapshot`) and proves its case first:
+/// - the program, settings, calendar, ledger, theme, day and address are the same (one digest);
+/// - the same record files exist, and each file whose key changed still parses without an error
+///   to the same record but for its body and private data (`DocumentStamp.digest`);
+/// - the attachments are the same files.
+/// If any of this fails it returns nil, and `build` runs in full.
+///
+/// The changed files are replaced in place (`SiteWriter.update`), not swapped in with a new copy
+/// of the site. The snapshot is removed first and written last, and the page cache marks the pages
+/// being replaced before they are (`PageCache.append`), so a build killed half-way leaves nothing
+/// that a later build could trust wrongly.
+public enum IncrementalBuild {
+    /// What an incremental build did, with what `build` reports about it.
+    public struct Outcome: Sendable {
+        public let written: SiteSources.Written
+        public let asOf: Day
+        public let site: SiteConfig
+        public let warnings: Int
+        public let themeOverridden: [String]
+    }
+
+    /// - Parameters:
+    ///   - folder: the content folder; `shown`: how messages name it.
+    ///   - asOf: the build day, from the site's settings (its time zone).
+    public static func attempt(content folder: URL, shownAs shown: String, asOf: (SiteConfig) throws -> Day, baseURL: String?,
+                               into output: URL, holding lock: OutputLock) throws -> Outcome? {
+        let readAt = FileKey.now()
+        guard let snapshot = BuildSnapshot.read(in: output) else { return nil }
+
+        // Everything but the records: one digest.
+        let settings = ContentLoader.load(from: folder, readingRecords: false)
+        let asOf = try asOf(settings.site)
+        let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme")
+        guard BuildSnapshot.inputsDigest(settings: settings.settingsDigest, folder: folder, shownAs: shown, asOf: asOf,
+                                         baseURL: baseURL, theme: theme, themeDiagnostics: themeProblems) == snapshot.inputs,
+              snapshot.attachments.allSatisfy({ isUnchanged($0, in: folder) }) else { return nil }
+
+        // The same record files; the edited ones changed in body or private data only.
+        guard let paths = ContentLoader.plainDocumentPaths(in: folder), paths.count == snapshot.documents.count,
+              let documents = DocumentFiles(paths, in: folder, as: snapshot.documents) else { return nil }
+        let keys = Parallel.map(paths, chunk: 512) { FileKey.of(documents.base + $0) }
+        var stamps = snapshot.documents
+        // Warnings of other records, of links between records, the calendar and the theme stay as they were.
+        var warnings = snapshot.warnings
+        var bodies: [String: String] = [:]
+        for index in paths.indices {
+            let old = stamps[index]
+            guard let key = keys[index] else { return nil }
+            if key == old.key, key.isSettled(before: snapshot.readAt) { continue }
+            guard let (body, stamp) = ContentLoader.reparse(paths[index], in: folder, site: settings.site),
+                  stamp.digest == old.digest else { return nil }
+            bodies[old.path] = body
+            stamps[index] = stamp
+            warnings += stamp.warnings - old.warnings
+        }
+
+        // The model, from the snapshot; the bodies of records not edited are rendered from their
+        // files only if a page asks for them (the feeds).
+        let book = RuleBook(content: settings)
+        let unedited = UneditedBodies(documents: documents, site: settings.site)
+        var edited: [PortalRecord] = []
+        let records = snapshot.records.map { entry -> PortalRecord in
+            if let body = bodies[entry.record.file] {
+                var record = entry.record
+                record.body = body
+                let fresh = PortalRecord(record: record, calendar: book.calendar, asOf: asOf)
+                edited.append(fresh)
+                return fresh
+            }
+            return PortalRecord(record: entry.record, calendar: book.calendar, asOf: asOf, searchExcerpt: entry.searchExcerpt) {
+                unedited.render(entry.record)
+            }
+        }
+        let portal = PortalContent(site: settings.site, records: records, policy: book.policy, asOf: asOf,
+                                   urls: SiteURLs(base: baseURL ?? settings.site.baseURL))
+        func outcome(_ report: SiteWriter.Report) -> Outcome {
+            let site = BuiltSite(files: [], records: portal.records.count, pages: snapshot.pages,
+                                 openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
+            return Outcome(written: SiteSources.Written(site: site, report: report), asOf: asOf, site: settings.site,
+                           warnings: warnings, themeOverridden: theme.overridden)
+        }
+        // No file read again: the site is up to date.
+        guard !bodies.isEmpty else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
+
+        // What the edited bodies reach: their pages, the search index if their first words
+        // changed, the feeds if they carry one of them.
+        let strings = PortalStrings.vi
+        let renderer = try PageRenderer(theme: theme, strings: strings)
+        let layouts = LayoutFactory(content: portal, strings: strings)
+        let fingerprint = PageCache.fingerprint(of: theme)
+        var pages: [(path: String, digest: ViewDigest)] = []
+        var files = try edited.map { entry in
+            let view = RecordPage(entry, content: portal, layouts: layouts)
+            pages.append((entry.path, ViewDigest.of(view, template: "record", fingerprint: fingerprint)))
+            return OutputFile(entry.path, try renderer.render(view, with: "record"))
+        }
+        let excerpts = Dictionary(snapshot.records.map { ($0.record.file, $0.searchExcerpt) }, uniquingKeysWith: { a, _ in a })
+        if edited.contains(where: { excerpts[$0.record.file] != $0.searchExcerpt }) {
+            files.append(OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal)))
+        }
+        let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: settings.site.timeZone))
+        let carried = feeds.carried
+        if !Set(carried.map(\.id)).isDisjoint(with: edited.map(\.id)) {
+            _ = Parallel.map(carried, chunk: 8) { $0.body }  // rendered on all cores, not one by one in the feeds
+            files += feeds.files()
+        }
+        guard !unedited.failed else { return nil }
+
+        var next = snapshot
+        next.readAt = readAt
+        next.documents = stamps
+        next.warnings = warnings
+        let fresh = Dictionary(edited.map { ($0.record.file, $0.searchExcerpt) }, uniquingKeysWith: { a, _ in a })
+        for index in next.records.indices {
+            if let excerpt = fresh[next.records[index].record.file] { next.records[index].searchExcerpt = excerpt }
+        }
+
+        // The snapshot goes first and comes back last; the pages are marked unknown while they change.
+        try SiteWriter.remove([BuildSnapshot.file], in: output)
+        try PageCache.append(pages.map { ($0.path, PageCache.unknown) }, in: output)
+        var report = try SiteWriter.update(files, in: output, holding: lock)
+        try PageCache.append(pages, in: output)
+        _ = try SiteWriter.update([next.outputFile()], in: output, holding: lock)
+        report.reused = snapshot.files - report.written
+        return outcome(report)
+    }
+
+    /// True when an attachment still resolves to the same, unchanged file (as `Attachments.locate` resolves it).
+    private static func isUnchanged(_ attachment: BuildSnapshot.Attachment, in folder: URL) -> Bool {
+        folder.appendingPathComponent(attachment.path).resolvingSymlinksInPath().standardizedFileURL.path == attachment.source
+            && FileKey.of(attachment.source) == attachment.key
+    }
+}
+
+/// The record files of the content folder, each with its stamp in the snapshot.
+private struct DocumentFiles: Sendable {
+    /// The folder's path and a slash.
+    let base: String
+    let folder: URL
+    /// Stamps (shown paths) → the files' paths in the folder.
+    let stamps: [String: (relative: String, stamp: DocumentStamp)]
+
+    /// Nil unless the files are the snapshot's, in the same order.
+    init?(_ paths: [String], in folder: URL, as documents: [DocumentStamp]) {
+        let prefix = ContentLoader.shownPath("", in: folder)
+        guard zip(paths, documents).allSatisfy({ prefix + $0 == $1.path }) else { return nil }
+        base = folder.path + "/"
+        self.folder = folder
+        stamps = Dictionary(zip(documents, paths).map { ($0.path, ($1, $0)) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// Renders the body of a record the edit did not touch, from its file, when a page asks for it.
+/// The file must still give the record the snapshot holds (its digest); if it does not, or cannot
+/// be read, the build is abandoned before anything is written (`failed`) and runs in full instead.
+private final class UneditedBodies: @unchecked Sendable {
+    private let documents: DocumentFiles
+    private let site: SiteConfig
+    private let lock = NSLock()
+    private var didFail = false
+
+    init(documents: DocumentFiles, site: SiteConfig) {
+        self.documents = documents
+        self.site = site
+    }
+
+    var failed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return didFail
+    }
+
+    func render(_ record: Record) -> RenderedBody {
+        if let file = documents.stamps[record.file],
+           let (body, stamp) = ContentLoader.reparse(file.relative, in: documents.folder, site: site), stamp.digest == file.stamp.digest {
+            var record = record
+            record.body = body
+            return PortalRecord.render(record)
+        }
+        lock.lock()
+        didFail = true
+        lock.unlock()
+        return RenderedBody(html: "", plainText: "")
+    }
+}
