@@ -60,7 +60,7 @@ struct BuildCommand: ParsableCommand {
             asOf: { try asOfOption.day(timeZone: $0.timeZone) }, baseURL: baseURL, into: outputURL, holding: lock) {
             summarize(outcome.written, asOf: outcome.asOf, elapsed: progress.elapsed, warnings: outcome.warnings,
                       themeOverridden: outcome.themeOverridden, address: baseURL ?? outcome.site.baseURL, output: outputURL)
-            return
+            Self.exitWithoutFreeing()
         }
 
         // Load: the records, the calendar, the theme and the attachments, every problem in one pass.
@@ -92,6 +92,14 @@ struct BuildCommand: ParsableCommand {
 
         summarize(written, asOf: asOf, elapsed: progress.elapsed, warnings: diagnostics.warnings.count,
                   themeOverridden: sources.theme.overridden, address: baseURL ?? content.site.baseURL, output: outputURL)
+        Self.exitWithoutFreeing()
+    }
+
+    /// Ends the process at once, with the records and pages still in memory: freeing them one by
+    /// one costs a noticeable part of a build (half a second at 50,000 records), and the system
+    /// takes the memory back whole. The output's lock goes with the process.
+    private static func exitWithoutFreeing() -> Never {
+        Foundation.exit(0)
     }
 
     /// The closing summary line, then (unless --quiet) the postings and hints.

@@ -43,7 +43,7 @@ struct TemplateEngineTests {
 
     @Test("every page of the sample site: the fast engine prints swift-mustache's bytes")
     func defaultThemeMatchesMustache() throws {
-        let renderer = try PageRenderer(theme: .default, strings: .vi)
+        let renderer = PageRenderer(theme: .default, strings: .vi)
         #expect(renderer.compiled.unsupported.isEmpty, "\(renderer.compiled.unsupported)")
         #expect(Set(renderer.compiled.templates.keys) == Set(Theme.default.templates.keys))
         let views = try Self.sampleViews()
@@ -137,7 +137,7 @@ struct TemplateEngineTests {
         files["templates/search-extra.mustache"] = Data("{{%CONTENT_TYPE:TEXT}}<{{heading}}>\n".utf8)
         files["templates/search.mustache"] = Data("{{<layout}}{{$main}}{{>search-extra}}<p>{{status}}</p>{{/main}}{{/layout}}\n".utf8)
         let theme = Theme(files: files)
-        let renderer = try PageRenderer(theme: theme, strings: .vi)
+        let renderer = PageRenderer(theme: theme, strings: .vi)
         #expect(Set(renderer.compiled.unsupported.keys) == ["not-found", "about", "search-extra", "search"])
         #expect(renderer.compiled.templates["record"] != nil && renderer.compiled.templates["layout"] != nil)
 
@@ -162,7 +162,14 @@ struct TemplateEngineTests {
     func malformedTemplate() throws {
         var files = DefaultTheme.files.mapValues { Data($0.utf8) }
         files["templates/home.mustache"] = Data("<p>\n{{#records}}\n<li>{{title}}</li>\n".utf8)
-        #expect(throws: ThemeError.self) { try PageRenderer(theme: Theme(files: files)) }
+        struct Plain {}
+        #expect(throws: ThemeError.self) { try PageRenderer(theme: Theme(files: files)).renderWithMustache(Plain(), with: "home") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try files["templates/home.mustache"]!.write(to: folder.appendingPathComponent("templates/home.mustache"))
+        let problems = Theme.loading(overridesIn: folder, shownAs: "Content/theme").1
+        #expect(problems.contains { $0.severity == .error && $0.location?.file == "Content/theme/templates/home.mustache" })
         #expect(throws: (any Error).self) { try TemplateParser.parse("<p>\n{{#records}}\n<li>{{title}}</li>\n") }
     }
 

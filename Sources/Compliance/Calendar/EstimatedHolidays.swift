@@ -19,14 +19,12 @@ import Disclosure
 public enum EstimatedHolidays {
     /// The computed holidays of `year`.
     public static func year(_ year: Int) -> HolidayYear {
-        if let cached = cache[year] { return cached }
-        return compute(year)
+        cachedYears.contains(year) ? cache[year] : compute(year)
     }
 
-    /// Years computed once, at first use: enough for any posting a commune will check.
+    /// Years computed once each, at first use: enough for any posting a commune will check.
     static let cachedYears = 1800...2200
-    private static let cache: [Int: HolidayYear] =
-        Dictionary(uniqueKeysWithValues: cachedYears.map { ($0, compute($0)) })
+    private static let cache = YearCache { compute($0) }
 
     private static let legalBasis = "BLLĐ 2019 Điều 112 khoản 1, Điều 111 khoản 3"
     private static let estimateNote = "ước tính của CongKhai, chưa có thông báo chính thức"

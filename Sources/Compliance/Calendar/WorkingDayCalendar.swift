@@ -198,11 +198,10 @@ struct HolidayDayIndex: Sendable {
     func covers(_ day: Day) -> Bool { breakDay[day.ordinal] != nil }
 
     /// The computed holidays of a year without official data.
+    /// (Computed breaks never leave their own year, so the year's own index answers for its days.)
     static func estimated(_ year: Int) -> HolidayDayIndex {
-        EstimatedHolidays.cachedYears.contains(year) ? cachedEstimates : HolidayDayIndex([EstimatedHolidays.year(year)])
+        EstimatedHolidays.cachedYears.contains(year) ? estimates[year] : HolidayDayIndex([EstimatedHolidays.year(year)])
     }
 
-    /// All cached estimated years in one index: computed breaks never leave their own year.
-    private static let cachedEstimates =
-        HolidayDayIndex(EstimatedHolidays.cachedYears.map { EstimatedHolidays.year($0) })
+    private static let estimates = YearCache { HolidayDayIndex([EstimatedHolidays.year($0)]) }
 }

@@ -16,8 +16,11 @@ public struct LoadedContent: Sendable {
     /// `ledger.jsonl`, the publication ledger (Compliance reads it). Its text is the file's exact
     /// bytes, not normalised: the ledger's hash chain is computed over them.
     public var ledger: SourceFile?
-    /// Every record file read, in path order, as the build cache remembers it.
+    /// Every record file read, in path order, as the build cache remembers it, and the key of
+    /// every folder under `documents/` (relative to it; "" is `documents/` itself): a file added
+    /// or removed changes its folder's key.
     public var documents: [DocumentStamp] = []
+    public var documentFolders: [String: FileKey] = [:]
     /// The settings, calendar and ledger files' bytes, digested before they were read
     /// (`ContentLoader.settingsDigest`), and when the record files' keys began to be taken.
     public var settingsDigest = StableDigest(a: 0, b: 0)
@@ -107,7 +110,7 @@ public enum ContentLoader {
         let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        let (found, skipped) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [])
+        let (found, skipped, folders) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [], [:])
         let documentsInside = documentsFolder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/")
         for linked in skipped {
             let relative = "documents/" + linked
@@ -128,6 +131,7 @@ public enum ContentLoader {
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
         content.holidays = holidays
         content.settingsDigest = settings
+        content.documentFolders = folders
         content.readAt = readAt
         // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
         if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
@@ -160,11 +164,12 @@ public enum ContentLoader {
     }
 
     /// The record files (`documents/…`, sorted) when every one is a regular file reached without
-    /// a link; nil otherwise, for `load` to check and report.
-    public static func plainDocumentPaths(in folder: URL) -> [String]? {
-        let (found, skipped) = markdownFiles(in: folder.appendingPathComponent("documents"))
+    /// a link, with the folders' keys (`LoadedContent.documentFolders`); nil otherwise, for
+    /// `load` to check and report.
+    public static func plainDocumentPaths(in folder: URL) -> (paths: [String], folders: [String: FileKey])? {
+        let (found, skipped, folders) = markdownFiles(in: folder.appendingPathComponent("documents"))
         guard skipped.isEmpty, found.allSatisfy(\.isRegular) else { return nil }
-        return found.map { "documents/" + $0.path }
+        return (found.map { "documents/" + $0.path }, folders)
     }
 
     /// Paths of `*.md` files under a folder, relative to it, sorted so output never depends on
@@ -182,19 +187,22 @@ public enum ContentLoader {
 
     /// Walks the folder without recursion and without following symbolic links to folders (a link
     /// to `..` would loop forever): the `*.md` files (regular files or links to files, which
-    /// `read` then checks) and the linked folders it skipped. Hidden files and folders are skipped.
-    /// Entry types come from `readdir` (`lstat` only where the file system does not say), not
-    /// from a `FileManager` attribute dictionary per entry.
-    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String]) {
+    /// `read` then checks), the linked folders it skipped, and the key of every folder walked
+    /// (taken before it was listed; "" is the folder itself). Hidden files and folders are
+    /// skipped. Entry types come from `readdir` (`lstat` only where the file system does not
+    /// say), not from a `FileManager` attribute dictionary per entry.
+    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String], folders: [String: FileKey]) {
         let base = folder.path
         var files: [FoundFile] = []
         var skipped: [String] = []
+        var folders: [String: FileKey] = [:]
         var pending: [String] = [""]
         var visited = 0
         while let relative = pending.popLast() {
             visited += 1
             if visited > 100_000 { break }  // a pathological tree; what was found so far is read
             let directory = relative.isEmpty ? base : base + "/" + relative
+            folders[relative] = FileKey.of(directory)
             for (name, type) in DirectoryEntries.list(directory) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch type {
@@ -213,7 +221,7 @@ public enum ContentLoader {
             }
         }
         files.sort { $0.path < $1.path }
-        return (files, skipped.sorted())
+        return (files, skipped.sorted(), folders)
     }
 
     /// `name.lowercased().hasSuffix(".md")`, decided on the bytes for an ASCII name (nearly all

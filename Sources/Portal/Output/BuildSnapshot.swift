@@ -12,7 +12,7 @@ import Disclosure
 public struct BuildSnapshot {
     static let file = PageCache.folder + "/records.bin"
     /// Bumped whenever the layout below or the meaning of a field changes.
-    static let magic = Array("congkhai-records 1\n".utf8)
+    static let magic = Array("congkhai-records 2\n".utf8)
 
     /// A located attachment: the content-relative path, the file it resolved to, and that file's key.
     struct Attachment: Equatable {
@@ -36,8 +36,20 @@ public struct BuildSnapshot {
     var files: Int
     var warnings: Int
     var documents: [DocumentStamp]
+    /// The encoded groups of `records` as read, reused when written again unchanged (an
+    /// incremental build changes a few records of ten thousand).
+    private var encodedGroups: [[UInt8]?] = []
+    /// The folders under `documents/` and their keys (`LoadedContent.documentFolders`).
+    var folders: [String: FileKey]
     var attachments: [Attachment]
-    var records: [Entry]
+    private(set) var records: [Entry]
+
+    /// Changes a record's search excerpt.
+    mutating func setSearchExcerpt(_ excerpt: String, at index: Int) {
+        guard records[index].searchExcerpt != excerpt else { return }
+        records[index].searchExcerpt = excerpt
+        if index / Self.group < encodedGroups.count { encodedGroups[index / Self.group] = nil }
+    }
 
     /// The digest of everything outside the record files that a built site depends on: this
     /// program, the content folder and how it is named, the settings, calendar and ledger files
@@ -101,7 +113,8 @@ public struct BuildSnapshot {
             guard !content.documents.isEmpty, content.documents.allSatisfy({ $0.key != nil }) else { return nil }
             let records = portal.records.map { Entry(record: $0.record, searchExcerpt: $0.searchExcerpt) }
             return BuildSnapshot(inputs: inputs, readAt: content.readAt, pages: pages, files: files, warnings: warnings,
-                                 documents: content.documents, attachments: attachments, records: records).outputFile()
+                                 documents: content.documents, folders: content.documentFolders, attachments: attachments,
+                                 records: records).outputFile()
         }
     }
 
@@ -123,28 +136,42 @@ public struct BuildSnapshot {
             if let digest = stamp.digest { out.digest(digest) }
             out.int(stamp.warnings)
         }
+        out.int(folders.count)
+        for (path, key) in folders.sorted(by: { $0.key < $1.key }) {
+            out.string(path)
+            out.key(key)
+        }
         out.int(attachments.count)
         for attachment in attachments {
             out.string(attachment.path)
             out.string(attachment.source)
             out.key(attachment.key)
         }
-        out.int(records.count)
-        for entry in records {
-            entry.record.encode(into: &out)
-            out.string(entry.searchExcerpt)
+        // The records in groups, each encoded (and later decoded) on its own core.
+        let groups = stride(from: 0, to: records.count, by: Self.group).map { records[$0..<min(records.count, $0 + Self.group)] }
+        let encoded = Parallel.map(Array(groups.enumerated()), chunk: 1) { index, group -> [UInt8] in
+            if index < encodedGroups.count, let bytes = encodedGroups[index] { return bytes }
+            var out = Disclosure.ByteWriter(capacity: group.count * 1024)
+            for entry in group {
+                entry.record.encode(into: &out)
+                out.string(entry.searchExcerpt)
+            }
+            return out.bytes
         }
+        out.int(records.count)
+        for bytes in encoded { out.raw(bytes) }
         return out.bytes
     }
 
     init(inputs: StableDigest, readAt: Int64, pages: Int, files: Int, warnings: Int,
-         documents: [DocumentStamp], attachments: [Attachment], records: [Entry]) {
+         documents: [DocumentStamp], folders: [String: FileKey], attachments: [Attachment], records: [Entry]) {
         self.inputs = inputs
         self.readAt = readAt
         self.pages = pages
         self.files = files
         self.warnings = warnings
         self.documents = documents
+        self.folders = folders
         self.attachments = attachments
         self.records = records
     }
@@ -163,21 +190,62 @@ public struct BuildSnapshot {
             let digest = try input.bool() ? try input.digest() : nil
             return DocumentStamp(path: path, key: key, digest: digest, warnings: try input.int())
         }
+        folders = [:]
+        for _ in 0..<(try input.count()) {
+            let path = try input.string()
+            guard let key = try input.key() else { throw Damaged() }
+            folders[path] = key
+        }
         attachments = try (0..<input.count()).map { _ in
             let path = try input.string(), source = try input.string()
             guard let key = try input.key() else { throw Damaged() }
             return Attachment(path: path, source: source, key: key)
         }
-        records = try (0..<input.count()).map { _ in
-            Entry(record: try Record(decoding: &input), searchExcerpt: try input.string())
-        }
+        let count = try input.count()
+        let groups = try (0..<(count + Self.group - 1) / Self.group).map { _ in try input.raw() }
         guard input.isAtEnd else { throw Damaged() }
+        let decoded = Parallel.map(groups, chunk: 1) { bytes in
+            Result { () throws -> [Entry] in
+                var group = ByteReader(bytes)
+                var entries: [Entry] = []
+                entries.reserveCapacity(Self.group)
+                while !group.isAtEnd { entries.append(Entry(record: try Record(decoding: &group), searchExcerpt: try group.string())) }
+                return entries
+            }
+        }
+        records = try decoded.flatMap { try $0.get() }
+        guard records.count == count else { throw Damaged() }
+        encodedGroups = groups
     }
+
+    /// Records per group of the encoding.
+    private static let group = 512
 
     /// The snapshot of the site at `output`, or nil when there is none or it cannot be read.
     static func read(in output: URL) -> BuildSnapshot? {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path) else { return nil }
-        return try? BuildSnapshot(decoding: [UInt8](data))
+        guard let bytes = readBytes(output.appendingPathComponent(file).path) else { return nil }
+        return try? BuildSnapshot(decoding: bytes)
+    }
+
+    /// A file's bytes, read straight into the array the decoder reads (it is megabytes long).
+    private static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                count += n
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
     }
 
     func outputFile() -> OutputFile {

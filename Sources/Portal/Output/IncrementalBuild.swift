@@ -27,6 +27,19 @@ public enum IncrementalBuild {
         public let site: SiteConfig
         public let warnings: Int
         public let themeOverridden: [String]
+        /// The records the build held, handed to the caller to free or not: `build` exits without
+        /// freeing ten thousand records one by one.
+        let model: Model
+    }
+
+    final class Model: @unchecked Sendable {
+        let snapshot: BuildSnapshot
+        let portal: PortalContent
+
+        init(_ snapshot: BuildSnapshot, _ portal: PortalContent) {
+            self.snapshot = snapshot
+            self.portal = portal
+        }
     }
 
     /// - Parameters:
@@ -35,20 +48,22 @@ public enum IncrementalBuild {
     public static func attempt(content folder: URL, shownAs shown: String, asOf: (SiteConfig) throws -> Day, baseURL: String?,
                                into output: URL, holding lock: OutputLock) throws -> Outcome? {
         let readAt = FileKey.now()
-        guard let snapshot = BuildSnapshot.read(in: output) else { return nil }
+        guard var snapshot = BuildSnapshot.read(in: output) else { return nil }
 
-        // Everything but the records: one digest.
+        // Everything but the records: one digest. (The theme is not validated again: a theme with
+        // the same files passed when the snapshot's build loaded it.)
         let settings = ContentLoader.load(from: folder, readingRecords: false)
         let asOf = try asOf(settings.site)
-        let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme")
+        let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme", validating: false)
         guard BuildSnapshot.inputsDigest(settings: settings.settingsDigest, folder: folder, shownAs: shown, asOf: asOf,
                                          baseURL: baseURL, theme: theme, themeDiagnostics: themeProblems) == snapshot.inputs,
               snapshot.attachments.allSatisfy({ isUnchanged($0, in: folder) }) else { return nil }
 
-        // The same record files; the edited ones changed in body or private data only.
-        guard let paths = ContentLoader.plainDocumentPaths(in: folder), paths.count == snapshot.documents.count,
-              let documents = DocumentFiles(paths, in: folder, as: snapshot.documents) else { return nil }
-        let keys = Parallel.map(paths, chunk: 512) { FileKey.of(documents.base + $0) }
+        // The same record files (no folder listed again if no folder changed); the edited ones
+        // changed in body or private data only.
+        guard let (paths, folders) = documentPaths(in: folder, as: snapshot) else { return nil }
+        let base = folder.path + "/"
+        let keys = Parallel.map(paths, chunk: 512) { FileKey.of(base + $0) }
         var stamps = snapshot.documents
         // Warnings of other records, of links between records, the calendar and the theme stay as they were.
         var warnings = snapshot.warnings
@@ -67,27 +82,25 @@ public enum IncrementalBuild {
         // The model, from the snapshot; the bodies of records not edited are rendered from their
         // files only if a page asks for them (the feeds).
         let book = RuleBook(content: settings)
-        let unedited = UneditedBodies(documents: documents, site: settings.site)
-        var edited: [PortalRecord] = []
-        let records = snapshot.records.map { entry -> PortalRecord in
+        let unedited = UneditedBodies(paths, in: folder, as: snapshot.documents, site: settings.site)
+        let records = Parallel.map(snapshot.records, chunk: 256) { entry -> PortalRecord in
             if let body = bodies[entry.record.file] {
                 var record = entry.record
                 record.body = body
-                let fresh = PortalRecord(record: record, calendar: book.calendar, asOf: asOf)
-                edited.append(fresh)
-                return fresh
+                return PortalRecord(record: record, calendar: book.calendar, asOf: asOf)
             }
             return PortalRecord(record: entry.record, calendar: book.calendar, asOf: asOf, searchExcerpt: entry.searchExcerpt) {
                 unedited.render(entry.record)
             }
         }
+        let edited = records.filter { bodies[$0.record.file] != nil }
         let portal = PortalContent(site: settings.site, records: records, policy: book.policy, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? settings.site.baseURL))
         func outcome(_ report: SiteWriter.Report) -> Outcome {
             let site = BuiltSite(files: [], records: portal.records.count, pages: snapshot.pages,
                                  openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
             return Outcome(written: SiteSources.Written(site: site, report: report), asOf: asOf, site: settings.site,
-                           warnings: warnings, themeOverridden: theme.overridden)
+                           warnings: warnings, themeOverridden: theme.overridden, model: Model(snapshot, portal))
         }
         // No file read again: the site is up to date.
         guard !bodies.isEmpty else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
@@ -95,7 +108,7 @@ public enum IncrementalBuild {
         // What the edited bodies reach: their pages, the search index if their first words
         // changed, the feeds if they carry one of them.
         let strings = PortalStrings.vi
-        let renderer = try PageRenderer(theme: theme, strings: strings)
+        let renderer = PageRenderer(theme: theme, strings: strings)
         let layouts = LayoutFactory(content: portal, strings: strings)
         let fingerprint = PageCache.fingerprint(of: theme)
         var pages: [(path: String, digest: ViewDigest)] = []
@@ -116,13 +129,14 @@ public enum IncrementalBuild {
         }
         guard !unedited.failed else { return nil }
 
-        var next = snapshot
-        next.readAt = readAt
-        next.documents = stamps
-        next.warnings = warnings
+        let fileCount = snapshot.files
+        snapshot.readAt = readAt
+        snapshot.documents = stamps
+        snapshot.folders = folders
+        snapshot.warnings = warnings
         let fresh = Dictionary(edited.map { ($0.record.file, $0.searchExcerpt) }, uniquingKeysWith: { a, _ in a })
-        for index in next.records.indices {
-            if let excerpt = fresh[next.records[index].record.file] { next.records[index].searchExcerpt = excerpt }
+        for index in snapshot.records.indices {
+            if let excerpt = fresh[snapshot.records[index].record.file] { snapshot.setSearchExcerpt(excerpt, at: index) }
         }
 
         // The snapshot goes first and comes back last; the pages are marked unknown while they change.
@@ -130,9 +144,25 @@ public enum IncrementalBuild {
         try PageCache.append(pages.map { ($0.path, PageCache.unknown) }, in: output)
         var report = try SiteWriter.update(files, in: output, holding: lock)
         try PageCache.append(pages, in: output)
-        _ = try SiteWriter.update([next.outputFile()], in: output, holding: lock)
-        report.reused = snapshot.files - report.written
+        _ = try SiteWriter.update([snapshot.outputFile()], in: output, holding: lock)
+        report.reused = fileCount - report.written
         return outcome(report)
+    }
+
+    /// The record files (`documents/…`) in the snapshot's order, with the folders' keys: the
+    /// snapshot's own when the folders holding them are unchanged (a file added, removed or
+    /// renamed changes its folder's key), else as the folder is walked now; nil when they are not
+    /// the snapshot's files.
+    private static func documentPaths(in folder: URL, as snapshot: BuildSnapshot) -> (paths: [String], folders: [String: FileKey])? {
+        let documents = folder.path + "/documents"
+        let prefix = ContentLoader.shownPath("", in: folder)
+        let unchanged = !snapshot.folders.isEmpty && snapshot.folders.allSatisfy { path, key in
+            key.isSettled(before: snapshot.readAt) && FileKey.of(path.isEmpty ? documents : documents + "/" + path) == key
+        }
+        if unchanged { return (snapshot.documents.map { String($0.path.dropFirst(prefix.count)) }, snapshot.folders) }
+        guard let walked = ContentLoader.plainDocumentPaths(in: folder), walked.paths.count == snapshot.documents.count,
+              zip(walked.paths, snapshot.documents).allSatisfy({ prefix + $0 == $1.path }) else { return nil }
+        return walked
     }
 
     /// True when an attachment still resolves to the same, unchanged file (as `Attachments.locate` resolves it).
@@ -142,36 +172,33 @@ public enum IncrementalBuild {
     }
 }
 
-/// The record files of the content folder, each with its stamp in the snapshot.
-private struct DocumentFiles: Sendable {
-    /// The folder's path and a slash.
-    let base: String
-    let folder: URL
-    /// Stamps (shown paths) → the files' paths in the folder.
-    let stamps: [String: (relative: String, stamp: DocumentStamp)]
-
-    /// Nil unless the files are the snapshot's, in the same order.
-    init?(_ paths: [String], in folder: URL, as documents: [DocumentStamp]) {
-        let prefix = ContentLoader.shownPath("", in: folder)
-        guard zip(paths, documents).allSatisfy({ prefix + $0 == $1.path }) else { return nil }
-        base = folder.path + "/"
-        self.folder = folder
-        stamps = Dictionary(zip(documents, paths).map { ($0.path, ($1, $0)) }, uniquingKeysWith: { a, _ in a })
-    }
-}
-
 /// Renders the body of a record the edit did not touch, from its file, when a page asks for it.
 /// The file must still give the record the snapshot holds (its digest); if it does not, or cannot
 /// be read, the build is abandoned before anything is written (`failed`) and runs in full instead.
 private final class UneditedBodies: @unchecked Sendable {
-    private let documents: DocumentFiles
+    private let paths: [String]
+    private let folder: URL
+    private let documents: [DocumentStamp]
     private let site: SiteConfig
     private let lock = NSLock()
     private var didFail = false
+    /// A record's file (its shown path) → its index in `paths` and `documents`; made on first use.
+    private var positions: [String: Int]?
 
-    init(documents: DocumentFiles, site: SiteConfig) {
+    init(_ paths: [String], in folder: URL, as documents: [DocumentStamp], site: SiteConfig) {
+        self.paths = paths
+        self.folder = folder
         self.documents = documents
         self.site = site
+    }
+
+    private func position(of file: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if positions == nil {
+            positions = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return positions![file]
     }
 
     var failed: Bool {
@@ -181,8 +208,8 @@ private final class UneditedBodies: @unchecked Sendable {
     }
 
     func render(_ record: Record) -> RenderedBody {
-        if let file = documents.stamps[record.file],
-           let (body, stamp) = ContentLoader.reparse(file.relative, in: documents.folder, site: site), stamp.digest == file.stamp.digest {
+        if let index = position(of: record.file),
+           let (body, stamp) = ContentLoader.reparse(paths[index], in: folder, site: site), stamp.digest == documents[index].digest {
             var record = record
             record.body = body
             return PortalRecord.render(record)

@@ -10,21 +10,21 @@ import Mustache
 /// rendered by swift-mustache with the view in a `ViewBox`: the same bytes, only slower.
 struct PageRenderer: Sendable {
     let compiled: CompiledTheme
-    /// swift-mustache's library: validates the theme (its errors name file and line) and renders
-    /// what the fast engine cannot.
-    let library: MustacheLibrary
+    /// swift-mustache's library, for what the fast engine cannot render: parsed on first use (the
+    /// theme was validated when it was loaded, `Theme.loading`, and most builds never need it).
+    private let library: LazyLibrary
     /// Values every page of the build shares (the strings table), reflected once for swift-mustache.
     let shared: SharedBoxes?
 
-    init(theme: Theme) throws {
-        library = try theme.library()
+    init(theme: Theme) {
+        library = LazyLibrary(theme)
         compiled = CompiledTheme(sources: theme.templates)
         shared = nil
     }
 
     /// A renderer for one build whose pages all carry `strings` as `t`.
-    init(theme: Theme, strings: PortalStrings) throws {
-        library = try theme.library()
+    init(theme: Theme, strings: PortalStrings) {
+        library = LazyLibrary(theme)
         compiled = CompiledTheme(sources: theme.templates)
         shared = SharedBoxes([strings])
     }
@@ -38,10 +38,26 @@ struct PageRenderer: Sendable {
 
     /// The swift-mustache rendering: the fallback, and the reference the fast engine is tested against.
     func renderWithMustache(_ view: Any, with template: String) throws -> Data {
-        guard let html = library.render(ViewBox(view, shared: shared), withTemplate: template) else {
+        guard let html = try library.value().render(ViewBox(view, shared: shared), withTemplate: template) else {
             throw ThemeError(template: template, line: 0, message: "the theme has no template named \(template)")
         }
         return Data(html.utf8)
+    }
+}
+
+/// swift-mustache's library of a theme, parsed once on first use by whichever thread asks.
+private final class LazyLibrary: @unchecked Sendable {
+    private let theme: Theme
+    private let lock = NSLock()
+    private var parsed: Result<MustacheLibrary, any Error>?
+
+    init(_ theme: Theme) { self.theme = theme }
+
+    func value() throws -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if parsed == nil { parsed = Result { try theme.library() } }
+        return try parsed!.get()
     }
 }
 

@@ -33,7 +33,8 @@ public struct Theme: Sendable {
 
     /// The default theme with `folder`'s `templates/*.mustache` and `assets/**` laid over it.
     /// A missing folder is no theme override; a template that does not parse is an error.
-    public static func loading(overridesIn folder: URL, shownAs shown: String) -> (Theme, [Diagnostic]) {
+    /// `validating: false` skips that check, for a theme known to be the one a build validated.
+    public static func loading(overridesIn folder: URL, shownAs shown: String, validating: Bool = true) -> (Theme, [Diagnostic]) {
         var theme = Theme.default
         var diagnostics: [Diagnostic] = []
         let base = folder.standardizedFileURL.path
@@ -62,7 +63,7 @@ public struct Theme: Sendable {
             theme.add(path, data)
             theme.overridden.append(path)
         }
-        if let problem = theme.templateProblem(shownAs: shown) { diagnostics.append(problem) }
+        if validating, let problem = theme.templateProblem(shownAs: shown) { diagnostics.append(problem) }
         return (theme, diagnostics)
     }
 
