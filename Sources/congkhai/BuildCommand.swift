@@ -12,14 +12,16 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the public-disclosure portal (a static site) from the content.",
         discussion: """
-        Writes the site into a temporary folder beside --output and swaps it in only when every
-        file is written: a failed build leaves the previous site untouched. The same content and
-        --as-of give a byte-identical site. Templates and assets in <content>/theme/ replace the
+        Writes the site into a temporary folder beside --output and swaps it in only when every \
+        file is written: a failed build leaves the previous site untouched. The same content and \
+        --as-of give a byte-identical site. Templates and assets in <content>/theme/ replace the \
         default theme's files of the same name (docs/theme.md).
-        The build leaves a cache in <output>/.congkhai-cache. When only record texts changed since,
-        the next build reads just the edited files and replaces the few files they reach in place
-        (each file whole; docs/incremental.md); otherwise pages whose view is unchanged are reused.
-        Delete the output, or pass --clean, for a build from scratch.
+
+        The build leaves a cache in <output>/.congkhai-cache. When only record texts changed \
+        since, the next build reads just the edited files and replaces the few files they reach, \
+        in place and each file whole; otherwise pages whose view is unchanged are reused \
+        (docs/incremental.md). Delete the output, or pass --clean, for a build from scratch.
+
         Exit status: 0 = built, 2 = the content could not be read (nothing is written).
         """
     )
@@ -59,9 +61,16 @@ struct BuildCommand: ParsableCommand {
         defer { lock.release() }
 
         // Only record texts edited since the last build: those files alone are read (IncrementalBuild).
-        if !clean, let outcome = try IncrementalBuild.attempt(
-            content: contentOptions.contentURL, shownAs: contentOptions.content,
-            asOf: { try asOfOption.day(timeZone: $0.timeZone) }, baseURL: baseURL, into: outputURL, holding: lock) {
+        let incremental: IncrementalBuild.Outcome?
+        do {
+            incremental = clean ? nil : try IncrementalBuild.attempt(
+                content: contentOptions.contentURL, shownAs: contentOptions.content,
+                asOf: { try asOfOption.day(timeZone: $0.timeZone) }, baseURL: baseURL, into: outputURL, holding: lock)
+        } catch let error as SiteWriterError {
+            FileHandle.standardError.write(Data("error: cannot update \(output)/ in place: \(error)\nFiles already replaced are whole; the next build rebuilds the whole site.\n".utf8))
+            throw ExitCode.failure
+        }
+        if let outcome = incremental {
             summarize(outcome.written, asOf: outcome.asOf, elapsed: progress.elapsed, warnings: outcome.warnings,
                       themeOverridden: outcome.themeOverridden, address: baseURL ?? outcome.site.baseURL, output: outputURL)
             Self.exitWithoutFreeing()

@@ -102,8 +102,8 @@ public enum IncrementalBuild {
             return Outcome(written: SiteSources.Written(site: site, report: report), asOf: asOf, site: settings.site,
                            warnings: warnings, themeOverridden: theme.overridden, model: Model(snapshot, portal))
         }
-        // No file read again: the site is up to date.
-        guard !bodies.isEmpty else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
+        // No file read again and no folder changed: the site and the snapshot are up to date.
+        guard !bodies.isEmpty || folders != snapshot.folders else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
 
         // What the edited bodies reach: their pages, the search index if their first words
         // changed, the feeds if they carry one of them.
