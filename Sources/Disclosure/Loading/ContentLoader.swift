@@ -62,6 +62,8 @@ public enum ContentLoader {
                 Diagnostic(.error, .unreadableFile, "the content folder \(folder.path) does not exist",
                            hint: "run from the folder that holds Content/, or pass --content PATH", at: nil)], holidays: nil)
         }
+        // Paths in diagnostics start with the folder as the user named it ("Content/documents/…").
+        let shown = shownPath("", in: folder)
         // Every file read must lie inside the content folder once symbolic links are followed.
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let folderPath = folder.path
@@ -70,7 +72,7 @@ public enum ContentLoader {
         // folder. The walk never enters linked folders, so such a file is inside too, and the
         // existence check and the resolving of its path (a system call per component) are skipped.
         func read(_ relative: String, walkedRegular: Bool = false, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
-            let shownPath = shownPath(relative, in: folder)
+            let shownPath = shown + relative
             if walkedRegular {
                 // The key is taken first: an edit during the read then shows as a changed key next time.
                 let path = folderPath + "/" + relative
@@ -116,7 +118,7 @@ public enum ContentLoader {
             let relative = "documents/" + linked
             diagnostics.append(Diagnostic(.warning, .outsideContent, "the folder is a symbolic link; it is not followed, and the records in it are not read",
                                           hint: "move the records into the content folder instead of linking to them",
-                                          at: SourceLocation(file: shownPath(relative, in: folder), line: 1)))
+                                          at: SourceLocation(file: shown + relative, line: 1)))
         }
         let reads = Parallel.map(found, chunk: 8) { file -> (SourceFile?, [Diagnostic]) in
             var problems: [Diagnostic] = []
@@ -135,7 +137,7 @@ public enum ContentLoader {
         content.readAt = readAt
         // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
         if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
-            content.ledger = SourceFile(path: shownPath("ledger.jsonl", in: folder),
+            content.ledger = SourceFile(path: shown + "ledger.jsonl",
                                         text: String(decoding: bytes, as: UTF8.self))
         }
         return content
@@ -157,7 +159,7 @@ public enum ContentLoader {
     }
 
     /// A path inside the content folder as messages show it: starting with the folder as the user
-    /// named it ("Content/documents/…").
+    /// named it ("Content/documents/…"); `shownPath("", in:)` is that start, with its slash.
     public static func shownPath(_ relative: String, in folder: URL) -> String {
         let shown = folder.relativePath.hasSuffix("/") ? String(folder.relativePath.dropLast()) : folder.relativePath
         return shown.isEmpty || shown == "." ? relative : shown + "/" + relative

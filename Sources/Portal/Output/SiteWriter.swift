@@ -50,17 +50,30 @@ public enum SiteWriter {
 
         // Folders first, parents before children, so the files can be written in any order.
         // (Paths are split by hand: Foundation's deletingLastPathComponent traps on one-letter names.)
+        // Files come sorted by path, so a file's folder is nearly always the last one seen at its
+        // depth: each depth remembers that one, and no set of 100,000 folders is built on one core.
+        // A folder seen again after others is listed twice; mkdir then finds it (EEXIST).
         func folderOf(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
-        var folders = Set<String>()
+        var byDepth: [[String]] = []
+        var lastSeen: [Substring] = []
         for file in files {
             var folder = folderOf(Substring(file.path))
-            while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = folderOf(folder) }
+            var depth = folder.isEmpty ? 0 : folder.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            while depth > lastSeen.count {
+                lastSeen.append("")
+                byDepth.append([])
+            }
+            while depth > 0, lastSeen[depth - 1] != folder {
+                lastSeen[depth - 1] = folder
+                byDepth[depth - 1].append(String(folder))
+                folder = folderOf(folder)
+                depth -= 1
+            }
         }
         // One depth at a time, each depth's folders on all cores: a large site has a folder per
         // record (and one for its print notice), 100,000 and more at 50,000 records.
-        let byDepth = Dictionary(grouping: folders) { folder in folder.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
-        for depth in byDepth.keys.sorted() {
-            _ = try Parallel.tryMap(byDepth[depth]!.sorted(), chunk: 256) { folder in
+        for folders in byDepth {
+            _ = try Parallel.tryMap(folders, chunk: 256) { folder in
                 guard mkdir(staging.path + "/" + folder, 0o755) == 0 || errno == EEXIST else {
                     throw SiteWriterError.cannotWrite(folder, errno: errno)
                 }
