@@ -119,11 +119,8 @@ public enum SiteWriter {
                 }
                 report.written += 1
             case .copy(let source):
-                // Only the site's own unchanged pages come as copies here.
-                guard source.standardizedFileURL.path == target else {
-                    throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "an incremental build copies no file")
-                }
-                report.reused += 1
+                // An incremental build renders every file it replaces; it copies none.
+                throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "internal error: an in-place update copies no file")
             }
         }
         return report
