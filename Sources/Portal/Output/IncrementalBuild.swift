@@ -93,7 +93,9 @@ public enum IncrementalBuild {
                 unedited.render(entry.record)
             }
         }
-        let edited = records.filter { bodies[$0.record.file] != nil }
+        // `records` is in the snapshot's order: index i is the snapshot's record i.
+        let editedIndices = snapshot.records.indices.filter { bodies[snapshot.records[$0].record.file] != nil }
+        let edited = editedIndices.map { records[$0] }
         let portal = PortalContent(site: settings.site, records: records, policy: book.policy, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? settings.site.baseURL))
         func outcome(_ report: SiteWriter.Report) -> Outcome {
@@ -117,8 +119,7 @@ public enum IncrementalBuild {
             pages.append((entry.path, ViewDigest.of(view, template: "record", fingerprint: fingerprint)))
             return OutputFile(entry.path, try renderer.render(view, with: "record"))
         }
-        let excerpts = Dictionary(snapshot.records.map { ($0.record.file, $0.searchExcerpt) }, uniquingKeysWith: { a, _ in a })
-        if edited.contains(where: { excerpts[$0.record.file] != $0.searchExcerpt }) {
+        if editedIndices.contains(where: { snapshot.records[$0].searchExcerpt != records[$0].searchExcerpt }) {
             files.append(OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal)))
         }
         let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: settings.site.timeZone))
@@ -134,10 +135,7 @@ public enum IncrementalBuild {
         snapshot.documents = stamps
         snapshot.folders = folders
         snapshot.warnings = warnings
-        let fresh = Dictionary(edited.map { ($0.record.file, $0.searchExcerpt) }, uniquingKeysWith: { a, _ in a })
-        for index in snapshot.records.indices {
-            if let excerpt = fresh[snapshot.records[index].record.file] { snapshot.setSearchExcerpt(excerpt, at: index) }
-        }
+        for index in editedIndices { snapshot.setSearchExcerpt(records[index].searchExcerpt, at: index) }
 
         // The snapshot goes first and comes back last; the pages are marked unknown while they change.
         try SiteWriter.remove([BuildSnapshot.file], in: output)
