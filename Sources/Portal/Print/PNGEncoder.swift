@@ -1,14 +1,10 @@
 import Foundation
 
-/// Writes a `MonochromeBitmap` as a PNG file (ISO/IEC 15948): 1-bit greyscale, one IHDR, one IDAT
+/// Writes a 1-bit image as a PNG file (ISO/IEC 15948): 1-bit greyscale, one IHDR, one IDAT
 /// holding the scanlines compressed by `Deflate`, and IEND. A QR code takes a few hundred bytes
 /// this way (a reader's phone loads it at once), and no compression library is needed.
 public enum PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-
-    public static func encode(_ bitmap: MonochromeBitmap) -> Data {
-        encode(width: bitmap.width, height: bitmap.height) { scanlines(bitmap, into: $0) }
-    }
 
     /// The PNG of a `width` × `height` image whose scanlines (`height` × (⌈`width` / 8⌉ + 1)
     /// bytes, each a filter byte and the packed pixels) `writeScanlines` writes. The scanlines and
@@ -35,35 +31,6 @@ public enum PNGEncoder {
             }
             out.chunk("IEND") { _ in }
             return Data(UnsafeRawBufferPointer(rebasing: out.buffer[0..<out.position]))
-        }
-    }
-
-    /// Each row: filter type 0 (none), then the pixels packed 8 to a byte, most significant bit
-    /// first. In greyscale 0 is black, so the bitmap's bits are inverted; the padding bits at the end
-    /// of a row stay 0 (decoders ignore them).
-    static func scanlines(_ bitmap: MonochromeBitmap, into out: UnsafeMutableRawBufferPointer) {
-        let rowBytes = bitmap.bytesPerRow
-        let lastMask: UInt8 = bitmap.width % 8 == 0 ? 0xFF : ~(0xFF >> UInt8(bitmap.width % 8))
-        precondition(out.count == bitmap.height * (rowBytes + 1))
-        bitmap.rows.withUnsafeBytes { rows in
-            var target = 0, source = 0
-            for _ in 0..<bitmap.height {
-                out[target] = 0
-                // Eight bytes a step, then the rest one by one.
-                var i = 0
-                while rowBytes - i >= 8 {
-                    let word = rows.loadUnaligned(fromByteOffset: source + i, as: UInt64.self)
-                    out.storeBytes(of: ~word, toByteOffset: target + 1 + i, as: UInt64.self)
-                    i += 8
-                }
-                while i < rowBytes {
-                    out[target + 1 + i] = ~rows[source + i]
-                    i += 1
-                }
-                out[target + rowBytes] &= lastMask
-                target += rowBytes + 1
-                source += rowBytes
-            }
         }
     }
 }

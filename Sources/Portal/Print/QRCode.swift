@@ -44,34 +44,9 @@ public struct QRCode: Hashable, Sendable {
 
     public subscript(x: Int, y: Int) -> Bool { modules[y * size + x] }
 
-    /// The symbol as an image: `scale` pixels per module and a light margin of `quietZone`
-    /// modules around it (the standard asks for 4, which readers rely on). Each module row is
-    /// packed once, then copied `scale` times.
-    public func bitmap(scale: Int = 8, quietZone: Int = 4) -> MonochromeBitmap {
-        precondition(scale > 0 && quietZone >= 0, "scale must be positive and the quiet zone not negative")
-        let side = (size + 2 * quietZone) * scale
-        let bytesPerRow = (side + 7) / 8
-        var rows = [UInt8](repeating: 0, count: side * bytesPerRow)
-        rows.withUnsafeMutableBufferPointer { rows in
-            modules.withUnsafeBufferPointer { modules in
-                for y in 0..<size {
-                    let first = (y + quietZone) * scale * bytesPerRow
-                    let row = UnsafeMutableBufferPointer(rebasing: rows[first..<first + bytesPerRow])
-                    for x in 0..<size where modules[y * size + x] {
-                        Self.setBits(row, from: (x + quietZone) * scale, count: scale)
-                    }
-                    for copy in 1..<scale {
-                        let start = first + copy * bytesPerRow
-                        _ = UnsafeMutableBufferPointer(rebasing: rows[start..<start + bytesPerRow]).update(fromContentsOf: row)
-                    }
-                }
-            }
-        }
-        return MonochromeBitmap(width: side, height: side, rows: rows)
-    }
-
-    /// The PNG of `bitmap(scale:quietZone:)`, byte for byte, with its scanlines written straight
-    /// from the modules: no bitmap is made and inverted on the way.
+    /// The symbol as a PNG: `scale` pixels per module and a light margin of `quietZone` modules
+    /// around it (the standard asks for 4, which readers rely on). The scanlines are written
+    /// straight from the modules: each module row is packed once, then copied `scale` times.
     public func png(scale: Int = 8, quietZone: Int = 4) -> Data {
         precondition(scale > 0 && quietZone >= 0, "scale must be positive and the quiet zone not negative")
         let side = (size + 2 * quietZone) * scale
@@ -100,7 +75,7 @@ public struct QRCode: Hashable, Sendable {
         }
     }
 
-    /// Clears `count` bits of a packed row from bit `start`, as `setBits` sets them.
+    /// Clears `count` bits of a packed row from bit `start` (0 is dark in a greyscale PNG).
     static func clearBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) {
         var bit = start
         let end = start + count
@@ -114,25 +89,6 @@ public struct QRCode: Hashable, Sendable {
         }
         while bit < end {
             row[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
-            bit += 1
-        }
-    }
-
-    /// Sets `count` bits of a packed row from bit `start` (most significant bit first): whole
-    /// bytes at once, single bits at the ragged ends.
-    static func setBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) {
-        var bit = start
-        let end = start + count
-        while bit < end && bit % 8 != 0 {
-            row[bit / 8] |= 0x80 >> UInt8(bit % 8)
-            bit += 1
-        }
-        while end - bit >= 8 {
-            row[bit / 8] = 0xFF
-            bit += 8
-        }
-        while bit < end {
-            row[bit / 8] |= 0x80 >> UInt8(bit % 8)
             bit += 1
         }
     }
