@@ -34,7 +34,7 @@ protocol TemplateFields: Sendable {
 }
 
 extension TemplateFields {
-    /// The field named `name` (tests and tools; the renderer looks fields up by `FieldID`).
+    /// The field named `name` (for swift-mustache's fallback and the tests; the renderer looks fields up by `FieldID`).
     func field(_ name: String) -> TemplateValue? { FieldID(existing: name).flatMap { field($0) } }
 }
 
