@@ -48,30 +48,28 @@ public struct PreviewBuilder: Sendable {
     public func build() -> PreviewBuild {
         let clock = ContinuousClock()
         let started = clock.now
-        let loaded = ContentLoader.load(from: content)
-        let day = asOf ?? Day.today(in: TimeZone(identifier: loaded.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
-        let sources = SiteSources(content: loaded, folder: content, shownAs: contentShown)
-        let diagnostics = sources.diagnostics
-        let recordFiles = Dictionary(loaded.records.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
-        let byFile = Dictionary(grouping: diagnostics.filter { $0.location != nil }, by: { $0.location!.file })
+        let asOf = asOf
+        let request = BuildRequest(content: content, shownAs: contentShown, baseURL: baseURL) { asOf ?? Day.today(in: $0) }
 
-        func finish(_ outcome: PreviewBuild.Outcome, findings: [Finding] = []) -> PreviewBuild {
+        func finish(_ outcome: PreviewBuild.Outcome, day: Day, records: [Record] = [], diagnostics: [Diagnostic] = [],
+                    findings: [Finding] = []) -> PreviewBuild {
             PreviewBuild(outcome: outcome, asOf: day, findings: Dictionary(grouping: findings, by: \.recordID),
-                         diagnostics: byFile, recordFiles: recordFiles, duration: clock.now - started)
+                         diagnostics: Dictionary(grouping: diagnostics.filter { $0.location != nil }, by: { $0.location!.file }),
+                         recordFiles: Dictionary(records.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first }),
+                         duration: clock.now - started)
         }
-        guard !diagnostics.hasErrors else {
-            let report = CheckReport(asOf: day, records: loaded.records, diagnostics: diagnostics, findings: [])
-            return finish(.failed(report: report.text()))
-        }
-        let findings = Checker.findings(for: loaded, book: sources.book, asOf: day)
+        // The same entry point as `build`, incremental path and page cache included, so an edit
+        // re-renders only what it touches; the staff panel's findings come from the whole content.
         do {
-            // The same path as `build`, page cache included, so an edit re-renders only what it touches.
-            let lock = try OutputLock.acquire(for: output)
-            defer { lock.release() }
-            let site = try sources.write(asOf: day, baseURL: baseURL, into: output, holding: lock).site
-            return finish(.built(folder: output, pages: site.pages, records: site.records), findings: findings)
+            let outcome = try SiteBuild.write(request, into: output)
+            let loaded = try outcome.loaded ?? SiteBuild.load(request)
+            let findings = Checker.findings(for: loaded.content, book: loaded.sources.book, asOf: outcome.asOf)
+            return finish(.built(folder: output, pages: outcome.built.pages, records: outcome.built.records), day: outcome.asOf,
+                          records: loaded.content.records, diagnostics: loaded.sources.diagnostics, findings: findings)
+        } catch BuildFailure.unreadable(let report, let diagnostics) {
+            return finish(.failed(report: report), day: asOf ?? Day.today(in: SiteConfig.vietnam), diagnostics: diagnostics)
         } catch {
-            return finish(.failed(report: "error: the site could not be built: \(error)\n"), findings: findings)
+            return finish(.failed(report: "error: the site could not be built: \(error)\n"), day: asOf ?? Day.today(in: SiteConfig.vietnam))
         }
     }
 }

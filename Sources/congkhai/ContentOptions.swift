@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Disclosure
+import Portal
 
 /// Options every command that reads content shares.
 struct ContentOptions: ParsableArguments {
@@ -8,6 +9,11 @@ struct ContentOptions: ParsableArguments {
     var content: String = "Content"
 
     var contentURL: URL { URL(fileURLWithPath: content, isDirectory: true) }
+
+    /// A build of this content as of the day `asOf` gives in the site's time zone.
+    func request(baseURL: String? = nil, asOf: @escaping @Sendable (TimeZone) throws -> Day) -> BuildRequest {
+        BuildRequest(content: contentURL, shownAs: content, baseURL: baseURL, asOf: asOf)
+    }
 }
 
 /// `--as-of YYYY-MM-DD`, accepting the same date forms as the content.
@@ -15,14 +21,14 @@ struct AsOfOption: ParsableArguments {
     @Option(name: .long, help: "Judge or render as on this day (YYYY-MM-DD or DD/MM/YYYY). Default: today in the site's time zone.")
     var asOf: String?
 
-    func day(timeZone identifier: String) throws -> Day {
+    func day(timeZone: TimeZone) throws -> Day {
         if let asOf {
             guard let day = DayParsing.parse(asOf) else {
                 throw ValidationError("--as-of “\(asOf)” is not a date; write it as \(DayParsing.acceptedForms)")
             }
             return day
         }
-        return Day.today(in: TimeZone(identifier: identifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        return Day.today(in: timeZone)
     }
 }
 

@@ -75,7 +75,7 @@ struct NewCommand: ParsableCommand {
             throw NewCommand.fail("the content folder \(contentOptions.content)/ does not exist; pass --content PATH")
         }
         let site = content.site
-        let today = Day.today(in: TimeZone(identifier: site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let today = Day.today(in: site.timeZone)
         let type = NewRecord.type(named: self.type)!
         var request = NewRecord(type: type, title: title, date: today)
         request.isDraft = draft

@@ -40,33 +40,26 @@ struct PublishCommand: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        let content = ContentLoader.load(from: contentOptions.contentURL)
-        let timeZone = TimeZone(identifier: content.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
-        let time: LedgerTime
-        if let clock {
-            guard let parsed = LedgerTime.parse(clock, timeZone: timeZone) else {
-                throw ValidationError("--clock “\(clock)” is not a time; write it as \(LedgerTime.acceptedForms)")
-            }
-            time = parsed
-        } else {
-            time = LedgerTime(date: Date(), timeZone: timeZone)
-        }
         // The site shows the day of the publication: --clock moves it too.
-        let asOf = time.day(in: timeZone)
-
-        let sources = SiteSources(content: content, folder: contentOptions.contentURL, shownAs: contentOptions.content)
-        let diagnostics = sources.diagnostics
-        guard !diagnostics.hasErrors else {
-            let report = CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
-            FileHandle.standardError.write(Data((report.text() + "Nothing was published; \(to)/ and the ledger are unchanged.\n").utf8))
+        let clock = clock, now = Date()
+        let request = contentOptions.request(baseURL: baseURL) { timeZone in
+            try PublishCommand.time(clock, now: now, in: timeZone).day(in: timeZone)
+        }
+        let loaded: LoadedSite
+        do {
+            loaded = try SiteBuild.load(request)
+        } catch BuildFailure.unreadable(let report, _) {
+            FileHandle.standardError.write(Data((report + "Nothing was published; \(to)/ and the ledger are unchanged.\n").utf8))
             throw ExitStatus.unreadable
         }
+        let time = try Self.time(clock, now: now, in: loaded.content.site.timeZone)
+        let asOf = loaded.asOf
 
         // Compliance errors are shown; they stop the publication only with --strict.
-        let check = Checker.report(for: content, book: sources.book, asOf: asOf)
+        let check = Checker.report(for: loaded.content, book: loaded.sources.book, asOf: asOf)
         let errors = check.findings.filter { $0.severity == .error }
         if !errors.isEmpty {
-            let report = CheckReport(asOf: asOf, records: content.records, diagnostics: [], findings: errors)
+            let report = CheckReport(asOf: asOf, records: loaded.content.records, diagnostics: [], findings: errors)
             FileHandle.standardError.write(Data(report.text().utf8))
             if strict {
                 FileHandle.standardError.write(Data("Nothing was published (--strict): fix the errors above, or publish without --strict.\n".utf8))
@@ -74,7 +67,7 @@ struct PublishCommand: ParsableCommand {
             }
         }
 
-        let builder = sources.builder(asOf: asOf, baseURL: baseURL)
+        let builder = loaded.builder
         let result: Publisher.Result
         do {
             result = try Publisher.publish(Publisher.Request(
@@ -97,6 +90,15 @@ struct PublishCommand: ParsableCommand {
         if entry.simulated {
             print("Simulated (--clock): this line is a drill and never counts as evidence of a real posting.")
         }
+    }
+
+    /// The publication's time: --clock in the site's time zone, or now.
+    private static func time(_ clock: String?, now: Date, in timeZone: TimeZone) throws -> LedgerTime {
+        guard let clock else { return LedgerTime(date: now, timeZone: timeZone) }
+        guard let parsed = LedgerTime.parse(clock, timeZone: timeZone) else {
+            throw ValidationError("--clock “\(clock)” is not a time; write it as \(LedgerTime.acceptedForms)")
+        }
+        return parsed
     }
 
     private var ledgerPath: String {

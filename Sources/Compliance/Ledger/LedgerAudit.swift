@@ -9,7 +9,7 @@ public enum LedgerAudit {
     static let continuitySource = "Luật 10/2022/QH15, Điều 13 khoản 2 và Điều 48 (niêm yết liên tục); Bộ luật Dân sự 2015, Điều 147–148"
 
     public static func findings(_ ledger: Ledger, content: LoadedContent, book: RuleBook) -> [Finding] {
-        let timeZone = TimeZone(identifier: content.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let timeZone = content.site.timeZone
         var findings = LedgerVerification.problems(ledger).map { finding($0, ledger: ledger) }
 
         let simulated = ledger.entries.filter { $0.entry.simulated }.map(\.line.number)

@@ -16,15 +16,6 @@ public struct LoadedContent: Sendable {
     /// `ledger.jsonl`, the publication ledger (Compliance reads it). Its text is the file's exact
     /// bytes, not normalised: the ledger's hash chain is computed over them.
     public var ledger: SourceFile?
-    /// Every record file read, in path order, as the build cache remembers it, and the key of
-    /// every folder under `documents/` (relative to it; "" is `documents/` itself): a file added
-    /// or removed changes its folder's key.
-    public var documents: [DocumentStamp] = []
-    public var documentFolders: [String: FileKey] = [:]
-    /// The settings, calendar and ledger files' bytes, digested before they were read
-    /// (`ContentLoader.settingsDigest`), and when the record files' keys began to be taken.
-    public var settingsDigest = StableDigest(a: 0, b: 0)
-    public var readAt: Int64 = 0
 
     /// True when the content cannot be used at all (exit code 2).
     public var isUnreadable: Bool { diagnostics.hasErrors }
@@ -36,24 +27,35 @@ public struct LoadedContent: Sendable {
 public struct SourceFile: Sendable {
     public var path: String
     public var text: String
-    /// The file's key, taken before it was read; nil for a file not read from disk or not a
-    /// regular file found by the walk.
-    public var key: FileKey?
-    public init(path: String, text: String, key: FileKey? = nil) {
+    public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.key = key
     }
+}
+
+/// One record file parsed on its own, before other records are known (ids that clash, links).
+public struct ParsedRecordFile: Sendable {
+    /// As messages show it: `Content/documents/2024/127-kh-ubnd.md`.
+    public var path: String
+    public var parsed: RecordParser.Parsed?
+    /// In reading order, like a compiler's.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Told about each record file as the loader reads and parses it, on any core: a caller that
+/// remembers loads between runs (the build's cache) learns what it needs without reading twice.
+public protocol LoadObserver: Sendable {
+    /// Just before the record file at `path` (absolute) is read; `shown` is how messages name it.
+    func willRead(_ path: String, shownAs shown: String)
+    /// Once the file is parsed on its own.
+    func parsed(_ file: ParsedRecordFile)
 }
 
 /// Loads `Content/`: `site.yml`, `holidays.yml` and every `*.md` under `documents/`.
 public enum ContentLoader {
     /// Reads the folder from disk, then hands the texts to `assemble`. Without `readingRecords`,
     /// only the settings, the calendar and the ledger are read (records come from elsewhere).
-    public static func load(from folder: URL, readingRecords: Bool = true) -> LoadedContent {
-        // Taken first: an edit made while the folder is read then shows as a change to the next build.
-        let readAt = FileKey.now()
-        let settings = settingsDigest(of: folder)
+    public static func load(from folder: URL, readingRecords: Bool = true, observer: (any LoadObserver)? = nil) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -74,10 +76,9 @@ public enum ContentLoader {
         func read(_ relative: String, walkedRegular: Bool = false, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
             let shownPath = shown + relative
             if walkedRegular {
-                // The key is taken first: an edit during the read then shows as a changed key next time.
                 let path = folderPath + "/" + relative
-                let key = FileKey.of(path)
-                return decode(path: path, shown: shownPath, problems: &diagnostics).map { SourceFile(path: $0.path, text: $0.text, key: key) }
+                observer?.willRead(path, shownAs: shownPath)
+                return decode(path: path, shown: shownPath, problems: &diagnostics)
             }
             let fm = FileManager.default
             let url = folder.appendingPathComponent(relative)
@@ -112,7 +113,7 @@ public enum ContentLoader {
         let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        let (found, skipped, folders) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [], [:])
+        let (found, skipped) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [])
         let documentsInside = documentsFolder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/")
         for linked in skipped {
             let relative = "documents/" + linked
@@ -129,33 +130,15 @@ public enum ContentLoader {
             diagnostics += problems
             if let file { documents.append(file) }
         }
-        var content = assemble(site: site, documents: documents)
+        var content = assemble(site: site, documents: documents, observer: observer)
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
         content.holidays = holidays
-        content.settingsDigest = settings
-        content.documentFolders = folders
-        content.readAt = readAt
         // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
         if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
             content.ledger = SourceFile(path: shown + "ledger.jsonl",
                                         text: String(decoding: bytes, as: UTF8.self))
         }
         return content
-    }
-
-    /// The bytes of the files besides the records that a build reads: `site.yml`, `holidays.yml`
-    /// and `ledger.jsonl` (an absent file counts as such).
-    public static func settingsDigest(of folder: URL) -> StableDigest {
-        var hasher = StableHasher()
-        for name in ["site.yml", "holidays.yml", "ledger.jsonl"] {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
-                hasher.combine(1)
-                hasher.combine([UInt8](data))
-            } else {
-                hasher.combine(0)
-            }
-        }
-        return hasher.finish()
     }
 
     /// A path inside the content folder as messages show it: starting with the folder as the user
@@ -165,13 +148,12 @@ public enum ContentLoader {
         return shown.isEmpty || shown == "." ? relative : shown + "/" + relative
     }
 
-    /// The record files (`documents/…`, sorted) when every one is a regular file reached without
-    /// a link, with the folders' keys (`LoadedContent.documentFolders`); nil otherwise, for
-    /// `load` to check and report.
-    public static func plainDocumentPaths(in folder: URL) -> (paths: [String], folders: [String: FileKey])? {
-        let (found, skipped, folders) = markdownFiles(in: folder.appendingPathComponent("documents"))
+    /// The record files (`documents/…`, sorted, relative to the content folder) when every one is
+    /// a regular file reached without a link; nil otherwise, for `load` to check and report.
+    public static func plainDocumentPaths(in folder: URL) -> [String]? {
+        let (found, skipped) = markdownFiles(in: folder.appendingPathComponent("documents"))
         guard skipped.isEmpty, found.allSatisfy(\.isRegular) else { return nil }
-        return (found.map { "documents/" + $0.path }, folders)
+        return found.map { "documents/" + $0.path }
     }
 
     /// Paths of `*.md` files under a folder, relative to it, sorted so output never depends on
@@ -189,22 +171,19 @@ public enum ContentLoader {
 
     /// Walks the folder without recursion and without following symbolic links to folders (a link
     /// to `..` would loop forever): the `*.md` files (regular files or links to files, which
-    /// `read` then checks), the linked folders it skipped, and the key of every folder walked
-    /// (taken before it was listed; "" is the folder itself). Hidden files and folders are
+    /// `read` then checks) and the linked folders it skipped. Hidden files and folders are
     /// skipped. Entry types come from `readdir` (`lstat` only where the file system does not
     /// say), not from a `FileManager` attribute dictionary per entry.
-    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String], folders: [String: FileKey]) {
+    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String]) {
         let base = folder.path
         var files: [FoundFile] = []
         var skipped: [String] = []
-        var folders: [String: FileKey] = [:]
         var pending: [String] = [""]
         var visited = 0
         while let relative = pending.popLast() {
             visited += 1
             if visited > 100_000 { break }  // a pathological tree; what was found so far is read
             let directory = relative.isEmpty ? base : base + "/" + relative
-            folders[relative] = FileKey.of(directory)
             for (name, type) in DirectoryEntries.list(directory) where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch type {
@@ -223,7 +202,7 @@ public enum ContentLoader {
             }
         }
         files.sort { $0.path < $1.path }
-        return (files, skipped.sorted(), folders)
+        return (files, skipped.sorted())
     }
 
     /// `name.lowercased().hasSuffix(".md")`, decided on the bytes for an ASCII name (nearly all
@@ -237,7 +216,7 @@ public enum ContentLoader {
     }
 
     /// The pure part: texts in, records and diagnostics out.
-    public static func assemble(site siteFile: SourceFile?, documents: [SourceFile]) -> LoadedContent {
+    public static func assemble(site siteFile: SourceFile?, documents: [SourceFile], observer: (any LoadObserver)? = nil) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         var site = SiteConfig()
         if let siteFile {
@@ -246,16 +225,17 @@ public enum ContentLoader {
             diagnostics += problems
         }
         // Files parse independently, on all cores; results are taken in file order.
-        var results = Parallel.map(documents, chunk: 8) { parse($0, site: site) }
+        var results = Parallel.map(documents, chunk: 8) { file -> ParsedRecordFile in
+            let result = parse(file, site: site)
+            observer?.parsed(result)
+            return result
+        }
         var parsed: [RecordParser.Parsed] = []
         parsed.reserveCapacity(results.count)
-        var stamps: [DocumentStamp] = []
-        stamps.reserveCapacity(results.count)
         // Records are moved out of the results, not copied: a copy retains every field of 10,000
         // records on one core, and releasing the originals costs as much again.
         for index in results.indices {
             diagnostics += results[index].diagnostics
-            stamps.append(results[index].stamp)
             if let record = results[index].parsed.take() { parsed.append(record) }
         }
         if documents.isEmpty {
@@ -266,53 +246,25 @@ public enum ContentLoader {
         RecordLinks.resolve(&records, site: site, diagnostics: &diagnostics)
         // Regulation outlines come with each record from `RecordParser`, read in the same walk of
         // the body as its warnings.
-        return LoadedContent(site: site, records: records, diagnostics: diagnostics, holidays: nil, documents: stamps)
+        return LoadedContent(site: site, records: records, diagnostics: diagnostics, holidays: nil)
     }
 
-    /// One record file parsed on its own, before other records are known (ids that clash, links).
-    struct ParsedFile {
-        var parsed: RecordParser.Parsed?
-        /// In reading order, like a compiler's.
-        var diagnostics: [Diagnostic]
-        var stamp: DocumentStamp
-    }
-
-    static func parse(_ file: SourceFile, site: SiteConfig) -> ParsedFile {
+    static func parse(_ file: SourceFile, site: SiteConfig) -> ParsedRecordFile {
         if file.text.utf8.count > ContentLimits.maxFileBytes {
             let problem = SourceText.tooLarge(bytes: file.text.utf8.count)
-            return ParsedFile(parsed: nil, diagnostics: [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
-                                                                    at: SourceLocation(file: file.path, line: 1))],
-                              stamp: DocumentStamp(path: file.path, key: file.key, digest: nil, warnings: 0))
+            return ParsedRecordFile(path: file.path, parsed: nil,
+                                    diagnostics: [Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                                             at: SourceLocation(file: file.path, line: 1))])
         }
         let (parsed, problems) = RecordParser.parse(text: file.text, file: file.path, site: site)
-        let stamp = DocumentStamp(path: file.path, key: file.key, digest: problems.hasErrors ? nil : parsed.map(digest),
-                                  warnings: problems.warnings.count)
-        return ParsedFile(parsed: parsed,
-                          diagnostics: problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) },
-                          stamp: stamp)
+        return ParsedRecordFile(path: file.path, parsed: parsed,
+                                diagnostics: problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
     }
 
-    /// Everything parsing took from a file except the body and private data: equal digests mean
-    /// that, once other records are known, the file gives the same record but for those two.
-    static func digest(_ parsed: RecordParser.Parsed) -> StableDigest {
-        var writer = ByteWriter(capacity: 1024)
-        parsed.record.encode(into: &writer)
-        writer.bool(parsed.explicitID)
-        writer.int(parsed.numberLine)
-        var hasher = StableHasher()
-        hasher.combine(writer.bytes)
-        return hasher.finish()
-    }
-
-    /// The body and stamp of a record file that a later build finds edited: read and parsed as
-    /// `load` would. Nil (with the reason unsaid) when it cannot be read or parsed without an
-    /// error, where the caller falls back to a full load, which reports the problem.
-    public static func reparse(_ relative: String, in folder: URL, site: SiteConfig) -> (body: String, stamp: DocumentStamp)? {
-        let path = folder.path + "/" + relative
-        let key = FileKey.of(path)
-        guard case .success(let text) = SourceText.decode(path: path) else { return nil }
-        let result = parse(SourceFile(path: shownPath(relative, in: folder), text: text, key: key), site: site)
-        guard let record = result.parsed?.record, result.stamp.digest != nil else { return nil }
-        return (record.body, result.stamp)
+    /// One record file read and parsed on its own, as `load` would (`relative` to the content
+    /// folder); nil when it cannot be read.
+    public static func parseRecordFile(_ relative: String, in folder: URL, site: SiteConfig) -> ParsedRecordFile? {
+        guard case .success(let text) = SourceText.decode(path: folder.path + "/" + relative) else { return nil }
+        return parse(SourceFile(path: shownPath(relative, in: folder), text: text), site: site)
     }
 }

@@ -6,7 +6,7 @@ enum RecordIdentity {
     /// What a record brings to the id check on its own: the id from its `id:`, number or file name
     /// (empty when that has no letter or digit), and the key under which its number must be
     /// unique. Pure per record, so it is worked out with the parse, on all cores.
-    struct Claim: Equatable {
+    struct Claim: Equatable, Sendable {
         var id: RecordID
         var numberKey: String?
     }

@@ -3,7 +3,7 @@ import Yams
 
 /// Turns one record file's text into a `Record`, collecting every problem in the file.
 /// Cross-record work (ids, duplicates, references) happens in `ContentLoader`.
-struct RecordParser {
+public struct RecordParser {
     static let schema = KeySchema([
         "id": [],
         "number": ["so_hieu", "so", "so_ky_hieu"],
@@ -51,10 +51,10 @@ struct RecordParser {
     static let signatorySchema = KeySchema(["name": ["ho_ten"], "role": ["chuc_danh", "vai_tro"]])
 
     /// A record as parsed from one file, with its explicit id if any.
-    struct Parsed {
-        var record: Record
-        var explicitID: Bool
-        var numberLine: Int
+    public struct Parsed: Sendable {
+        public var record: Record
+        public var explicitID: Bool
+        public var numberLine: Int
         /// The record's id and number key before clashes with other records are known.
         var claim: RecordIdentity.Claim
     }

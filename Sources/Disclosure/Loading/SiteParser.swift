@@ -32,7 +32,7 @@ enum SiteParser {
             if let v = fields.string(f[key]?.value, key) { site[keyPath: path] = v }
         }
         set("name", \.name); set("commune", \.commune); set("issuer", \.issuer); set("issuer_code", \.issuerCode)
-        set("place", \.place); set("parent", \.parent); set("timezone", \.timeZone); set("language", \.language)
+        set("place", \.place); set("parent", \.parent); set("language", \.language)
         set("feedback", \.feedback)
         // Defaults derived from the commune's name: "xã Đông Sơn" → "UBND xã Đông Sơn", "Đông Sơn".
         if f["issuer"] == nil, !site.commune.isEmpty { site.issuer = "UBND " + site.commune }
@@ -44,9 +44,13 @@ enum SiteParser {
                 fields.report(.error, .invalidSite, "`base_url` must start with https:// or http://", at: f["base_url"]?.value)
             }
         }
-        if TimeZone(identifier: site.timeZone) == nil {
-            fields.report(.error, .invalidSite, "`timezone: \(site.timeZone)` is not a known time zone",
-                          hint: "the default is Asia/Ho_Chi_Minh", at: f["timezone"]?.value)
+        if let name = fields.string(f["timezone"]?.value, "timezone") {
+            if let zone = TimeZone(identifier: name) {
+                site.timeZone = zone
+            } else {
+                fields.report(.error, .invalidSite, "`timezone: \(name)` is not a known time zone",
+                              hint: "the default is Asia/Ho_Chi_Minh", at: f["timezone"]?.value)
+            }
         }
         if let node = f["contact"]?.value {
             let c = fields.fields(of: node, schema: contactSchema, context: "`contact`")

@@ -80,6 +80,10 @@ public enum DayParsing {
 public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let hour: Int
     public let minute: Int
+    public init(hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
     public var description: String { String(format: "%02d:%02d", hour, minute) }
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { (a.hour, a.minute) < (b.hour, b.minute) }
 }

@@ -13,6 +13,14 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
     /// `UBND`, or `UBND-VP`.
     public let issuerCode: String
 
+    public init(number: Int, numberText: String, year: Int?, typeCode: String?, issuerCode: String) {
+        self.number = number
+        self.numberText = numberText
+        self.year = year
+        self.typeCode = typeCode
+        self.issuerCode = issuerCode
+    }
+
     /// The canonical form, without the stray spaces some documents have.
     public var description: String {
         var parts = [numberText]

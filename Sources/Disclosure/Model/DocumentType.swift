@@ -7,6 +7,12 @@ public struct DocumentType: Hashable, Sendable {
     public let nameVI: String
     public let nameEN: String
 
+    public init(code: String, nameVI: String, nameEN: String) {
+        self.code = code
+        self.nameVI = nameVI
+        self.nameEN = nameEN
+    }
+
     /// Looks a code up exactly, then ignoring case (so `qd` finds `QĐ` only via `closest`).
     public static func named(_ code: String) -> DocumentType? {
         let nfc = SourceText.precomposed(code)

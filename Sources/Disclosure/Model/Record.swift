@@ -55,11 +55,49 @@ public struct Record: Sendable, Identifiable {
         if let minutes { return minutes.vietnamese }
         return isDraft ? "Dự thảo \(type.nameVI.lowercased())" : type.nameVI
     }
+
+    public init(id: RecordID, file: String, number: DocumentNumber? = nil, type: DocumentType, title: String, date: Day, time: TimeOfDay? = nil, meetingDate: Day? = nil, place: String? = nil, issuer: String, signer: String? = nil, signerTitle: String? = nil, signingCapacity: String? = nil, signatories: [Signatory], category: DisclosureCategory? = nil, isDraft: Bool, isPublished: Bool, posting: Posting? = nil, comments: [Comment], minutes: MinutesKind? = nil, subjectReference: String? = nil, subject: RecordID? = nil, references: [Reference], attachments: [String], recipients: [String], notes: [String], privateFields: [String: String], body: String, bodyLine: Int, outline: RegulationOutline? = nil) {
+        self.id = id
+        self.file = file
+        self.number = number
+        self.type = type
+        self.title = title
+        self.date = date
+        self.time = time
+        self.meetingDate = meetingDate
+        self.place = place
+        self.issuer = issuer
+        self.signer = signer
+        self.signerTitle = signerTitle
+        self.signingCapacity = signingCapacity
+        self.signatories = signatories
+        self.category = category
+        self.isDraft = isDraft
+        self.isPublished = isPublished
+        self.posting = posting
+        self.comments = comments
+        self.minutes = minutes
+        self.subjectReference = subjectReference
+        self.subject = subject
+        self.references = references
+        self.attachments = attachments
+        self.recipients = recipients
+        self.notes = notes
+        self.privateFields = privateFields
+        self.body = body
+        self.bodyLine = bodyLine
+        self.outline = outline
+    }
 }
 
 public struct Signatory: Hashable, Sendable {
     public var name: String
     public var role: String?
+
+    public init(name: String, role: String? = nil) {
+        self.name = name
+        self.role = role
+    }
 }
 
 /// What kind of minutes a BB record is.
@@ -87,6 +125,13 @@ public struct Comment: Hashable, Sendable {
     public var summary: String
     public var response: String?
     public var privateFields: [String: String]
+
+    public init(date: Day? = nil, summary: String, response: String? = nil, privateFields: [String: String]) {
+        self.date = date
+        self.summary = summary
+        self.response = response
+        self.privateFields = privateFields
+    }
 }
 
 /// A "Căn cứ" or a link to another record. Resolved once every record is loaded.
@@ -94,6 +139,12 @@ public struct Reference: Hashable, Sendable {
     public var text: String
     public var target: RecordID?
     public var line: Int
+
+    public init(text: String, target: RecordID? = nil, line: Int) {
+        self.text = text
+        self.target = target
+        self.line = line
+    }
 }
 
 /// The period a notice is posted, as the record states it.
@@ -110,4 +161,15 @@ public struct Posting: Hashable, Sendable {
     public var basis: String?
     /// Posted permanently (niêm yết thường xuyên), e.g. Law 10/2022 Art. 13(2) items 4 and 13.
     public var isPermanent: Bool
+
+    public init(start: Day, end: Day? = nil, days: Int? = nil, places: [String], feedbackUntil: Day? = nil, requiredDays: Int? = nil, basis: String? = nil, isPermanent: Bool) {
+        self.start = start
+        self.end = end
+        self.days = days
+        self.places = places
+        self.feedbackUntil = feedbackUntil
+        self.requiredDays = requiredDays
+        self.basis = basis
+        self.isPermanent = isPermanent
+    }
 }

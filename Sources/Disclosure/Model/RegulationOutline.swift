@@ -21,6 +21,16 @@ public struct RegulationOutline: Hashable, Sendable {
         public var articleNumber: Int?
         /// Line in the body (1-based) where the heading stands.
         public var line: Int
+
+        public init(level: Level, label: String, title: String, heading: String, anchor: String, articleNumber: Int?, line: Int) {
+            self.level = level
+            self.label = label
+            self.title = title
+            self.heading = heading
+            self.anchor = anchor
+            self.articleNumber = articleNumber
+            self.line = line
+        }
     }
 
     public var entries: [Entry]
@@ -31,8 +41,8 @@ public struct RegulationOutline: Hashable, Sendable {
 
     public func article(_ number: Int) -> Entry? { articles.first { $0.articleNumber == number } }
 
-    /// An outline from entries already classified (the build snapshot reads them back).
-    init(entries: [Entry]) { self.entries = entries }
+    /// An outline from entries already classified.
+    public init(entries: [Entry]) { self.entries = entries }
 
     /// Recognises a heading's text as a part, chapter or article; nil for any other heading.
     public static func classify(heading raw: String) -> (Level, label: String, title: String, article: Int?)? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `Content/site.yml`: who publishes the portal and how. Every key has a documented default,
 /// so a commune can start from an empty file.
 public struct SiteConfig: Sendable {
@@ -15,7 +17,10 @@ public struct SiteConfig: Sendable {
     public var parent = ""
     /// Absolute URL the portal is served from, ending in "/".
     public var baseURL = "http://localhost:8080/"
-    public var timeZone = "Asia/Ho_Chi_Minh"
+    /// The commune's time zone: days are calendar days there (`timezone:`, an IANA name).
+    public var timeZone = SiteConfig.vietnam
+    /// Asia/Ho_Chi_Minh, the default.
+    public static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
     public var language = "vi"
     public var contact = Contact()
     /// How citizens send comments, one sentence.

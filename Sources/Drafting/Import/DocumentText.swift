@@ -53,7 +53,7 @@ public enum DocumentText {
     /// break inside a paragraph (Shift+Enter, often inside titles) stays a single line end.
     static func docxText(_ data: Data) throws -> String {
         let unreadable = Failure(message: "the file is not a Word document (.docx)", hint: "open it in Word or LibreOffice and save it as .docx")
-        guard let archive = try? Archive(data: data, accessMode: .read), let entry = archive["word/document.xml"] else { throw unreadable }
+        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil), let entry = archive["word/document.xml"] else { throw unreadable }
         guard entry.uncompressedSize <= UInt64(maxBytes) else {
             throw Failure(message: "the document's text is larger than \(maxBytes / 1_048_576) MB", hint: nil)
         }

@@ -73,7 +73,7 @@ public struct PostingMinutes: Sendable {
     public init(kind: Kind, record: Record, content: LoadedContent, book: RuleBook, ledger: Ledger?) throws {
         guard let posting = record.posting else { throw Failure.notPosted(record.id) }
         let schedule = book.schedule(of: posting)
-        let tz = TimeZone(identifier: content.site.timeZone) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let tz = content.site.timeZone
         self.kind = kind
         issuer = record.issuer
         place = content.site.place.isEmpty ? (record.place ?? "") : content.site.place

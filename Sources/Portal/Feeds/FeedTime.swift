@@ -6,8 +6,8 @@ import Disclosure
 struct FeedTime: Sendable {
     let timeZone: TimeZone
 
-    init(identifier: String) {
-        timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    init(_ timeZone: TimeZone) {
+        self.timeZone = timeZone
     }
 
     /// `2024-01-30T00:00:00+07:00`: the start of the day in the commune's time zone (RFC 3339).

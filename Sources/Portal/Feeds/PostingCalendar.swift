@@ -17,7 +17,7 @@ struct PostingCalendar {
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
             "X-WR-CALNAME:\(text(content.site.name))",
-            "X-WR-TIMEZONE:\(text(content.site.timeZone))",
+            "X-WR-TIMEZONE:\(text(content.site.timeZone.identifier))",
         ]
         // Oldest first reads naturally in a calendar file; the order is fixed by the records' sort.
         for entry in content.records.reversed() {

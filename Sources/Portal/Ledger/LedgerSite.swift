@@ -74,8 +74,8 @@ struct LedgerPageView: Sendable {
     let verifyChain = LedgerPageView.chainScript
     let verifySite = LedgerPageView.siteCommand
 
-    init(ledger: Ledger?, layouts: LayoutFactory, timeZone identifier: String) {
-        let tz = TimeZone(identifier: identifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    init(ledger: Ledger?, layouts: LayoutFactory, timeZone: TimeZone) {
+        let tz = timeZone
         let path = Self.path
         layout = layouts.layout(path: path, title: Self.title,
                                 description: "Sổ cái ghi mọi lần công bố cổng thông tin, nối chuỗi bằng mã băm SHA-256, và cách tự kiểm tra.",

@@ -189,7 +189,7 @@ struct ArchivePages {
         let total = max(1, (records.count + Self.pageSize - 1) / Self.pageSize)
         return (1...total).map { n in
             let path = SitePaths.page(n, of: folder)
-            return PendingPage(path: path, template: "list") { [self] in page(n) }
+            return PendingPage(path: path, template: "list") { page(n) }
         }
         func page(_ n: Int) -> ListPage {
             let path = SitePaths.page(n, of: folder)

@@ -105,7 +105,7 @@ struct LayoutFactory: Sendable {
         self.content = content
         self.strings = strings
         templateStrings = TemplateStrings(strings)
-        scriptTexts = ScriptJSON.encode(strings.scriptTexts.merging(["timeZone": content.site.timeZone]) { a, _ in a })
+        scriptTexts = ScriptJSON.encode(strings.scriptTexts.merging(["timeZone": content.site.timeZone.identifier]) { a, _ in a })
     }
 
     enum Script: String {

@@ -35,16 +35,16 @@ public struct SiteBuilder {
     /// not depend on the order the tasks finish in. `progress` hears how many pages are rendered.
     /// With a `cache` (incremental build), pages whose view is unchanged since the cached build are
     /// not rendered: their files are the current site's, to be linked by `SiteWriter`.
-    /// With a `snapshot` context, the site also holds the build's snapshot of its records
+    /// With a `snapshot` context, the result also holds the build's snapshot of its records
     /// (`BuildSnapshot`), for the next build to start from.
-    public func build(progress: BuildProgress?, cache: PageCache? = nil, snapshot: BuildSnapshot.Context? = nil) throws -> BuiltSite {
+    func build(progress: BuildProgress?, cache: PageCache? = nil, snapshot: BuildSnapshot.Context? = nil) throws -> BuiltSite {
         // Model: the published records with their status on `asOf`, bodies rendered once.
         let portal = PortalContent(content: content, book: book, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? content.site.baseURL))
         // Render: pages through the theme's templates, then the machine-readable outputs.
         let renderer = PageRenderer(theme: theme, strings: strings)
         let layouts = LayoutFactory(content: portal, strings: strings)
-        let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: content.site.timeZone))
+        let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(content.site.timeZone))
         let announced = FeedSet.siteFeeds(strings: strings) + feeds.types.flatMap { FeedSet.typeFeeds($0, strings: strings) }
 
         // Views are made by the tasks that render them (the search page alone lists every record).
@@ -99,7 +99,6 @@ public struct SiteBuilder {
             }
         }
         var files = try Parallel.run(tasks).flatMap { $0 }
-        if let cache { files.append(cache.outputFile()) }
         files += theme.assets.map { OutputFile("assets/" + $0.key, $0.value) }
         for entry in portal.records {
             for path in entry.record.attachments {
@@ -109,12 +108,10 @@ public struct SiteBuilder {
         }
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }
-        if let snapshot, let file = snapshot.file(content: content, portal: portal, pages: total, files: files.count + 1) {
-            files.append(file)
-        }
         files.sort { $0.path < $1.path }
         return BuiltSite(files: files, records: portal.records.count, pages: total,
-                         openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
+                         openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count,
+                         snapshot: snapshot?.snapshot(portal: portal, pages: total, files: files.count))
     }
 }
 
@@ -125,6 +122,17 @@ public struct BuiltSite: Sendable {
     public let pages: Int
     public let openPostings: Int
     public let upcomingPostings: Int
+    /// What the next build into the same output starts from, when this one could describe itself.
+    let snapshot: BuildSnapshot?
+
+    init(files: [OutputFile], records: Int, pages: Int, openPostings: Int, upcomingPostings: Int, snapshot: BuildSnapshot? = nil) {
+        self.files = files
+        self.records = records
+        self.pages = pages
+        self.openPostings = openPostings
+        self.upcomingPostings = upcomingPostings
+        self.snapshot = snapshot
+    }
 }
 
 public enum BuildError: Error, CustomStringConvertible {

@@ -1,23 +1,24 @@
 import Foundation
 import Disclosure
 
-/// The build's memory of its records, kept beside the page cache as `.congkhai-cache/records.bin`
-/// and swapped in with the site it describes.
+/// The build's memory of its records, kept in the output's cache folder as `records.bin`
+/// (`CacheFolder`), written after the site it describes is in place.
 ///
 /// It lets the next build skip reading and rendering what did not change (`IncrementalBuild`):
 /// every record file's key and digest (`DocumentStamp`), and the public records the portal was
 /// built from, without their bodies but with each body's search excerpt. Everything else the site
 /// depends on is folded into one digest (`inputs`).
-/// Like the rest of the site folder, it holds no private data: `Record.encode` never writes it.
-public struct BuildSnapshot {
-    static let file = PageCache.folder + "/records.bin"
+/// It holds nothing a reader of the site must not see: no private value (`Record.encode` never
+/// writes one), no record that is not published, no file name (record files are known by the
+/// digest of their path, attachments by their published path) and no absolute path.
+struct BuildSnapshot: Sendable {
+    static let file = "records.bin"
     /// Bumped whenever the layout below or the meaning of a field changes.
-    static let magic = Array("congkhai-records 2\n".utf8)
+    static let magic = Array("congkhai-records 3\n".utf8)
 
-    /// A located attachment: the content-relative path, the file it resolved to, and that file's key.
+    /// A located attachment: its content-relative path (as the record names it) and its file's key.
     struct Attachment: Equatable {
         var path: String
-        var source: String
         var key: FileKey
     }
 
@@ -39,8 +40,6 @@ public struct BuildSnapshot {
     /// The encoded groups of `records` as read, reused when written again unchanged (an
     /// incremental build changes a few records of ten thousand).
     private var encodedGroups: [[UInt8]?] = []
-    /// The folders under `documents/` and their keys (`LoadedContent.documentFolders`).
-    var folders: [String: FileKey]
     var attachments: [Attachment]
     private(set) var records: [Entry]
 
@@ -51,9 +50,24 @@ public struct BuildSnapshot {
         if index / Self.group < encodedGroups.count { encodedGroups[index / Self.group] = nil }
     }
 
+    /// The bytes of the files besides the records that a build reads: `site.yml`, `holidays.yml`
+    /// and `ledger.jsonl` (an absent file counts as such). Taken before the content is loaded.
+    static func settingsDigest(of folder: URL) -> StableDigest {
+        var hasher = StableHasher()
+        for name in ["site.yml", "holidays.yml", "ledger.jsonl"] {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) {
+                hasher.combine(1)
+                hasher.combine([UInt8](data))
+            } else {
+                hasher.combine(0)
+            }
+        }
+        return hasher.finish()
+    }
+
     /// The digest of everything outside the record files that a built site depends on: this
     /// program, the content folder and how it is named, the settings, calendar and ledger files
-    /// (`ContentLoader.settingsDigest`), the theme as loaded with its warnings, the day and the address.
+    /// (`settingsDigest`), the theme as loaded with its warnings, the day and the address.
     static func inputsDigest(settings: StableDigest, folder: URL, shownAs shown: String, asOf: Day, baseURL: String?,
                              theme: Theme, themeDiagnostics: [Diagnostic]) -> StableDigest? {
         guard let program = Bundle.main.executablePath.flatMap(FileKey.of) else { return nil }
@@ -85,43 +99,54 @@ public struct BuildSnapshot {
         var list: [Attachment] = []
         for (path, url) in located.sorted(by: { $0.key < $1.key }) {
             guard let key = FileKey.of(url.path), key.isSettled(before: readAt) else { return nil }
-            list.append(Attachment(path: path, source: url.path, key: key))
+            list.append(Attachment(path: path, key: key))
         }
         return list
     }
 
     /// What a full build needs besides its own model to leave a snapshot: the digest of its
-    /// other inputs, the content's warning count, and the attachments it copied.
-    public struct Context: Sendable {
+    /// other inputs, the content's warning count, the attachments it copied, and the record files
+    /// as the load saw them.
+    struct Context: Sendable {
         let inputs: StableDigest
+        let readAt: Int64
         let warnings: Int
         let attachments: [Attachment]
+        let documents: [DocumentStamp]
+        /// How messages name the content folder, with its slash: records' files are kept without it.
+        let shownPrefix: String
 
-        /// Nil when the build cannot be described (`inputsDigest`, `attachments`): it then leaves no snapshot.
-        init?(sources: SiteSources, folder: URL, shownAs shown: String, asOf: Day, baseURL: String?) {
-            guard let inputs = BuildSnapshot.inputsDigest(settings: sources.content.settingsDigest, folder: folder, shownAs: shown,
+        /// Nil when the build cannot be described (`inputsDigest`, `attachments`, a record file
+        /// read through a link): it then leaves no snapshot.
+        init?(load: CachedLoad, sources: SiteSources, asOf: Day, baseURL: String?) {
+            guard let documents = load.stamps.all(),
+                  let inputs = BuildSnapshot.inputsDigest(settings: load.settings, folder: load.folder, shownAs: load.shown,
                                                           asOf: asOf, baseURL: baseURL, theme: sources.theme, themeDiagnostics: sources.themeDiagnostics),
-                  let attachments = BuildSnapshot.attachments(sources.attachments, readAt: sources.content.readAt) else { return nil }
+                  let attachments = BuildSnapshot.attachments(sources.attachments, readAt: load.readAt) else { return nil }
             self.inputs = inputs
+            readAt = load.readAt
             warnings = sources.diagnostics.warnings.count
             self.attachments = attachments
+            self.documents = documents
+            shownPrefix = ContentLoader.shownPath("", in: load.folder)
         }
 
-        /// The snapshot file of a build, or nil when a record file had no key (a link, a file
-        /// that vanished): such content is always read in full.
-        func file(content: LoadedContent, portal: PortalContent, pages: Int, files: Int) -> OutputFile? {
-            guard !content.documents.isEmpty, content.documents.allSatisfy({ $0.key != nil }) else { return nil }
-            let records = portal.records.map { Entry(record: $0.record, searchExcerpt: $0.searchExcerpt) }
-            return BuildSnapshot(inputs: inputs, readAt: content.readAt, pages: pages, files: files, warnings: warnings,
-                                 documents: content.documents, folders: content.documentFolders, attachments: attachments,
-                                 records: records).outputFile()
+        /// The snapshot of a build.
+        func snapshot(portal: PortalContent, pages: Int, files: Int) -> BuildSnapshot {
+            let records = portal.records.map { entry in
+                var record = entry.record
+                record.file = String(record.file.dropFirst(shownPrefix.count))
+                return Entry(record: record, searchExcerpt: entry.searchExcerpt)
+            }
+            return BuildSnapshot(inputs: inputs, readAt: readAt, pages: pages, files: files, warnings: warnings,
+                                 documents: documents, attachments: attachments, records: records)
         }
     }
 
     // MARK: Bytes
 
     func encoded() -> [UInt8] {
-        var out = Disclosure.ByteWriter(capacity: 64 + documents.count * 128 + records.count * 1024)
+        var out = BinaryWriter(capacity: 64 + documents.count * 128 + records.count * 1024)
         out.raw(Self.magic)
         out.digest(inputs)
         out.int(Int(readAt))
@@ -130,28 +155,22 @@ public struct BuildSnapshot {
         out.int(warnings)
         out.int(documents.count)
         for stamp in documents {
-            out.string(stamp.path)
+            out.digest(stamp.pathDigest)
             out.key(stamp.key)
             out.bool(stamp.digest != nil)
             if let digest = stamp.digest { out.digest(digest) }
             out.int(stamp.warnings)
         }
-        out.int(folders.count)
-        for (path, key) in folders.sorted(by: { $0.key < $1.key }) {
-            out.string(path)
-            out.key(key)
-        }
         out.int(attachments.count)
         for attachment in attachments {
             out.string(attachment.path)
-            out.string(attachment.source)
             out.key(attachment.key)
         }
         // The records in groups, each encoded (and later decoded) on its own core.
         let groups = stride(from: 0, to: records.count, by: Self.group).map { records[$0..<min(records.count, $0 + Self.group)] }
         let encoded = Parallel.map(Array(groups.enumerated()), chunk: 1) { index, group -> [UInt8] in
             if index < encodedGroups.count, let bytes = encodedGroups[index] { return bytes }
-            var out = Disclosure.ByteWriter(capacity: group.count * 1024)
+            var out = BinaryWriter(capacity: group.count * 1024)
             for entry in group {
                 entry.record.encode(into: &out)
                 out.string(entry.searchExcerpt)
@@ -164,20 +183,19 @@ public struct BuildSnapshot {
     }
 
     init(inputs: StableDigest, readAt: Int64, pages: Int, files: Int, warnings: Int,
-         documents: [DocumentStamp], folders: [String: FileKey], attachments: [Attachment], records: [Entry]) {
+         documents: [DocumentStamp], attachments: [Attachment], records: [Entry]) {
         self.inputs = inputs
         self.readAt = readAt
         self.pages = pages
         self.files = files
         self.warnings = warnings
         self.documents = documents
-        self.folders = folders
         self.attachments = attachments
         self.records = records
     }
 
     init(decoding bytes: [UInt8]) throws {
-        var input = ByteReader(bytes)
+        var input = BinaryReader(bytes)
         guard try input.raw() == Self.magic else { throw Damaged() }
         inputs = try input.digest()
         readAt = Int64(try input.int())
@@ -185,28 +203,22 @@ public struct BuildSnapshot {
         files = try input.int()
         warnings = try input.int()
         documents = try (0..<input.count()).map { _ in
-            let path = try input.string()
+            let path = try input.digest()
             let key = try input.key()
             let digest = try input.bool() ? try input.digest() : nil
-            return DocumentStamp(path: path, key: key, digest: digest, warnings: try input.int())
-        }
-        folders = [:]
-        for _ in 0..<(try input.count()) {
-            let path = try input.string()
-            guard let key = try input.key() else { throw Damaged() }
-            folders[path] = key
+            return DocumentStamp(pathDigest: path, key: key, digest: digest, warnings: try input.int())
         }
         attachments = try (0..<input.count()).map { _ in
-            let path = try input.string(), source = try input.string()
+            let path = try input.string()
             guard let key = try input.key() else { throw Damaged() }
-            return Attachment(path: path, source: source, key: key)
+            return Attachment(path: path, key: key)
         }
         let count = try input.count()
         let groups = try (0..<(count + Self.group - 1) / Self.group).map { _ in try input.raw() }
         guard input.isAtEnd else { throw Damaged() }
         let decoded = Parallel.map(groups, chunk: 1) { bytes in
             Result { () throws -> [Entry] in
-                var group = ByteReader(bytes)
+                var group = BinaryReader(bytes)
                 var entries: [Entry] = []
                 entries.reserveCapacity(Self.group)
                 while !group.isAtEnd { entries.append(Entry(record: try Record(decoding: &group), searchExcerpt: try group.string())) }
@@ -221,9 +233,9 @@ public struct BuildSnapshot {
     /// Records per group of the encoding.
     private static let group = 512
 
-    /// The snapshot of the site at `output`, or nil when there is none or it cannot be read.
-    static func read(in output: URL) -> BuildSnapshot? {
-        guard let bytes = readBytes(output.appendingPathComponent(file).path) else { return nil }
+    /// The snapshot in a cache folder, or nil when there is none or it cannot be read.
+    static func read(in cache: CacheFolder) -> BuildSnapshot? {
+        guard let bytes = readBytes(cache.path(file)) else { return nil }
         return try? BuildSnapshot(decoding: bytes)
     }
 
@@ -248,15 +260,15 @@ public struct BuildSnapshot {
         return complete ? bytes : nil
     }
 
-    func outputFile() -> OutputFile {
-        OutputFile(Self.file, Data(encoded()))
+    func write(in cache: CacheFolder) throws {
+        try cache.write(Self.file, Data(encoded()))
     }
 
     /// A snapshot that is not one this program wrote; it is ignored.
     struct Damaged: Error {}
 }
 
-private extension Disclosure.ByteWriter {
+private extension BinaryWriter {
     mutating func digest(_ digest: StableDigest) {
         int(Int(bitPattern: UInt(digest.a)))
         int(Int(bitPattern: UInt(digest.b)))
@@ -273,7 +285,7 @@ private extension Disclosure.ByteWriter {
     }
 }
 
-private extension ByteReader {
+private extension BinaryReader {
     mutating func digest() throws -> StableDigest {
         StableDigest(a: UInt64(UInt(bitPattern: try int())), b: UInt64(UInt(bitPattern: try int())))
     }

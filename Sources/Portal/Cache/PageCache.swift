@@ -1,8 +1,8 @@
 import Foundation
 import Disclosure
 
-/// The incremental build's memory, kept inside the output as `.congkhai-cache/pages.tsv` (a
-/// hidden folder: `publish` skips dot-entries, and deleting the output means a clean build).
+/// The incremental build's memory of pages, kept as `pages.tsv` in the output's cache folder
+/// (`CacheFolder`, beside the output).
 ///
 /// For every page of the last build it holds the digest of the page's view (`ViewDigest`: the
 /// template's name and every value the template can print). A page whose digest is unchanged
@@ -10,18 +10,19 @@ import Disclosure
 /// file into the new site. Everything else (pages whose view changed, feeds, indexes) is rendered
 /// as in a clean build, so an incremental build gives the same bytes as a clean one.
 ///
-/// The cache file is one of the site's files, written and swapped in with them: it always
-/// describes the site beside it. A missing, older or unreadable cache only costs a full render.
+/// The cache file is removed before a new site is swapped in and written after: it never
+/// describes another site than the one in the output. A missing, older or unreadable cache only
+/// costs a full render.
 /// An incremental build that changes pages in place (`IncrementalBuild`) appends lines instead:
 /// the last line for a path wins.
-public final class PageCache: @unchecked Sendable {
-    static let folder = ".congkhai-cache"
-    static let file = folder + "/pages.tsv"
+final class PageCache: @unchecked Sendable {
+    static let file = "pages.tsv"
     /// Bumped whenever rendering changes in a way a view digest cannot see.
     static let format = "congkhai-pages 2"
 
     /// The site the cache describes; reused files are linked from here.
     let output: URL
+    let cache: CacheFolder
     /// Digests of the theme and of anything else every page depends on.
     let fingerprint: ViewDigest
     private let previous: [String: ViewDigest]
@@ -31,10 +32,11 @@ public final class PageCache: @unchecked Sendable {
 
     /// Reads the cache of the site at `output` (empty when there is none, it is stale, or the
     /// build is to ignore it).
-    public init(output: URL, theme: Theme, ignoringPrevious: Bool = false) {
+    init(output: URL, theme: Theme, ignoringPrevious: Bool = false) {
         self.output = output.standardizedFileURL
+        cache = CacheFolder(for: output)
         fingerprint = Self.fingerprint(of: theme)
-        previous = ignoringPrevious ? [:] : Self.read(output.appendingPathComponent(Self.file), fingerprint: fingerprint)
+        previous = ignoringPrevious ? [:] : Self.read(URL(fileURLWithPath: cache.path(Self.file)), fingerprint: fingerprint)
     }
 
     /// The digest of the theme's templates and of this cache's format.
@@ -54,9 +56,9 @@ public final class PageCache: @unchecked Sendable {
     /// Appends lines for pages of the site at `output`, which win over earlier lines. Before a page
     /// is changed in place its line says `unknown`, so a build killed before the page's new line is
     /// written never takes the new file for the old view. Nothing happens when there is no cache.
-    static func append(_ pages: [(path: String, digest: ViewDigest)], in output: URL) throws {
+    static func append(_ pages: [(path: String, digest: ViewDigest)], in cache: CacheFolder) throws {
         let text = pages.map { "\($0.digest)\t\($0.path)\n" }.joined()
-        let fd = open(output.appendingPathComponent(file).path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        let fd = open(cache.path(file), O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return }
             throw SiteWriterError.cannotWrite(file, errno: errno)
@@ -95,14 +97,18 @@ public final class PageCache: @unchecked Sendable {
         return OutputFile(path, try render())
     }
 
-    /// The cache file describing this build's pages, to be written with them.
-    func outputFile() -> OutputFile {
+    /// Writes the cache file describing this build's pages, once they are in place.
+    func write() throws {
+        try cache.write(Self.file, Data(text().utf8))
+    }
+
+    private func text() -> String {
         lock.lock()
         defer { lock.unlock() }
         var text = "\(Self.format) \(fingerprint)\n"
         for (path, digest) in next.sorted(by: { $0.key < $1.key }) where !path.utf8.contains(0x0A) {
             text += "\(digest)\t\(path)\n"
         }
-        return OutputFile(Self.file, Data(text.utf8))
+        return text
     }
 }

@@ -1,10 +1,12 @@
+import Disclosure
+
 /// The build's snapshot of a record (ByteCoding.swift gives the primitives): every stored field in
 /// declaration order, except `privateFields`, `body` and each comment's `privateFields`.
 extension Record {
     /// Every stored field except `body` and private data (`privateFields` and each comment's
     /// `privateFields` are NOT written: the snapshot lives inside the built site's folder, and
     /// private values must never reach it). Deterministic: the same record always gives the same bytes.
-    public func encode(into writer: inout ByteWriter) {
+    public func encode(into writer: inout BinaryWriter) {
         writer.string(id)
         writer.string(file)
         writer.optional(number) { $0.documentNumber($1) }
@@ -36,7 +38,7 @@ extension Record {
     }
 
     /// The record `encode` wrote, with `body == ""` and empty private fields.
-    public init(decoding reader: inout ByteReader) throws {
+    public init(decoding reader: inout BinaryReader) throws {
         // Arguments are evaluated left to right, so the reads follow the order `encode` wrote.
         try self.init(
             id: reader.string(),
@@ -80,7 +82,7 @@ extension DocumentType {
     static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 }
 
-extension ByteWriter {
+extension BinaryWriter {
     /// A day is its ordinal: exact even past year 9999, which a posting's end can reach.
     fileprivate mutating func day(_ day: Day) { int(day.ordinal) }
 
@@ -125,7 +127,7 @@ extension ByteWriter {
     }
 }
 
-extension ByteReader {
+extension BinaryReader {
     fileprivate mutating func day() throws -> Day {
         // Far beyond any real date, and well inside what Day's arithmetic computes without overflow.
         let ordinal = try int()

@@ -14,9 +14,6 @@ public struct SiteSources: Sendable {
     /// The content's diagnostics, then the calendar's, the theme's and the attachments'.
     public let diagnostics: [Diagnostic]
     let themeDiagnostics: [Diagnostic]
-    /// The content folder and how messages name it.
-    let folder: URL
-    let shown: String
 
     /// - Parameters:
     ///   - folder: the content folder `content` was loaded from.
@@ -27,8 +24,6 @@ public struct SiteSources: Sendable {
         let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme")
         self.theme = theme
         themeDiagnostics = themeProblems
-        self.folder = folder
-        self.shown = shown
         let located = Attachments.locate(for: content, in: folder)
         attachments = located.files
         diagnostics = content.diagnostics + book.diagnostics + themeProblems + located.diagnostics
@@ -37,29 +32,5 @@ public struct SiteSources: Sendable {
     /// The build of this content as of `asOf`.
     public func builder(asOf: Day, baseURL: String?) -> SiteBuilder {
         SiteBuilder(content: content, asOf: asOf, book: book, theme: theme, attachments: attachments, baseURL: baseURL)
-    }
-}
-
-extension SiteSources {
-    /// What a build wrote: the site's counts and the writer's report.
-    public struct Written: Sendable {
-        public let site: BuiltSite
-        public let report: SiteWriter.Report
-    }
-
-    /// Builds as of `asOf` into `output` the way `build` and `serve` both do, under the output's
-    /// lock: pages whose view did not change since the site already there (its cache in
-    /// `.congkhai-cache`) are not rendered again, files with unchanged bytes are linked, and the
-    /// new site is swapped in whole, with the snapshot of its records for `IncrementalBuild`.
-    /// `clean`: ignore the cache and render every page. Errors of the writer come as `SiteWriterError`.
-    public func write(asOf: Day, baseURL: String?, into output: URL, holding lock: OutputLock,
-                      clean: Bool = false, progress: BuildProgress? = nil) throws -> Written {
-        let cache = PageCache(output: output, theme: theme, ignoringPrevious: clean)
-        let snapshot = BuildSnapshot.Context(sources: self, folder: folder, shownAs: shown, asOf: asOf, baseURL: baseURL)
-        let site = try builder(asOf: asOf, baseURL: baseURL).build(progress: progress, cache: cache, snapshot: snapshot)
-        let report = try SiteWriter.write(site.files, to: output, holding: lock) { count in
-            progress?.update(.writing, count, of: site.files.count)
-        }
-        return Written(site: site, report: report)
     }
 }

@@ -10,8 +10,9 @@ import Compliance
 ///
 /// It starts from the snapshot the last build left (`BuildSnapshot`) and proves its case first:
 /// - the program, settings, calendar, ledger, theme, day and address are the same (one digest);
-/// - the same record files exist, and each file whose key changed still parses without an error
-///   to the same record but for its body and private data (`DocumentStamp.digest`);
+/// - the same record files exist (the folder is walked again; the snapshot knows them by the
+///   digest of their paths), and each file whose key changed still parses without an error to
+///   the same record but for its body and private data (`DocumentStamp.digest`);
 /// - the attachments are the same files.
 /// If any of this fails it returns nil, and `build` runs in full.
 ///
@@ -19,78 +20,61 @@ import Compliance
 /// of the site. The snapshot is removed first and written last, and the page cache marks the pages
 /// being replaced before they are (`PageCache.append`), so a build killed half-way leaves nothing
 /// that a later build could trust wrongly.
-public enum IncrementalBuild {
-    /// What an incremental build did, with what `build` reports about it.
-    public struct Outcome: Sendable {
-        public let written: SiteSources.Written
-        public let asOf: Day
-        public let site: SiteConfig
-        public let warnings: Int
-        public let themeOverridden: [String]
-        /// The records the build held, handed to the caller to free or not: `build` exits without
-        /// freeing ten thousand records one by one.
-        let model: Model
-    }
-
-    final class Model: @unchecked Sendable {
-        let snapshot: BuildSnapshot
-        let portal: PortalContent
-
-        init(_ snapshot: BuildSnapshot, _ portal: PortalContent) {
-            self.snapshot = snapshot
-            self.portal = portal
-        }
-    }
-
-    /// - Parameters:
-    ///   - folder: the content folder; `shown`: how messages name it.
-    ///   - asOf: the build day, from the site's settings (its time zone).
-    public static func attempt(content folder: URL, shownAs shown: String, asOf: (SiteConfig) throws -> Day, baseURL: String?,
-                               into output: URL, holding lock: OutputLock) throws -> Outcome? {
+enum IncrementalBuild {
+    /// The build `SiteBuild.write` asked for, or nil when it must run in full.
+    static func attempt(_ request: BuildRequest, into output: URL, cache: CacheFolder, holding lock: OutputLock) throws -> BuildOutcome? {
+        let folder = request.content, shown = request.shownAs, baseURL = request.baseURL
         let readAt = FileKey.now()
-        guard var snapshot = BuildSnapshot.read(in: output) else { return nil }
+        guard var snapshot = BuildSnapshot.read(in: cache) else { return nil }
 
         // Everything but the records: one digest. (The theme is not validated again: a theme with
         // the same files passed when the snapshot's build loaded it.)
+        let settingsDigest = BuildSnapshot.settingsDigest(of: folder)
         let settings = ContentLoader.load(from: folder, readingRecords: false)
-        let asOf = try asOf(settings.site)
+        let asOf = try request.asOf(settings.site.timeZone)
         let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme", validating: false)
-        guard BuildSnapshot.inputsDigest(settings: settings.settingsDigest, folder: folder, shownAs: shown, asOf: asOf,
+        guard BuildSnapshot.inputsDigest(settings: settingsDigest, folder: folder, shownAs: shown, asOf: asOf,
                                          baseURL: baseURL, theme: theme, themeDiagnostics: themeProblems) == snapshot.inputs,
               snapshot.attachments.allSatisfy({ isUnchanged($0, in: folder) }) else { return nil }
 
-        // The same record files (no folder listed again if no folder changed); the edited ones
-        // changed in body or private data only.
-        guard let (paths, folders) = documentPaths(in: folder, as: snapshot) else { return nil }
+        // The same record files; the edited ones changed in body or private data only.
+        guard let paths = ContentLoader.plainDocumentPaths(in: folder), paths.count == snapshot.documents.count,
+              zip(paths, snapshot.documents).allSatisfy({ DocumentStamp.pathDigest($0) == $1.pathDigest }) else { return nil }
         let base = folder.path + "/"
         let keys = Parallel.map(paths, chunk: 512) { FileKey.of(base + $0) }
         var stamps = snapshot.documents
         // Warnings of other records, of links between records, the calendar and the theme stay as they were.
         var warnings = snapshot.warnings
+        // Records are known by their files, relative to the content folder as the snapshot keeps them.
         var bodies: [String: String] = [:]
         for index in paths.indices {
             let old = stamps[index]
             guard let key = keys[index] else { return nil }
             if key == old.key, key.isSettled(before: snapshot.readAt) { continue }
-            guard let (body, stamp) = ContentLoader.reparse(paths[index], in: folder, site: settings.site),
-                  stamp.digest == old.digest else { return nil }
-            bodies[old.path] = body
+            guard let file = ContentLoader.parseRecordFile(paths[index], in: folder, site: settings.site),
+                  case let stamp = DocumentStamp(relativePath: paths[index], key: key, parsed: file),
+                  let body = file.parsed?.record.body, stamp.digest != nil, stamp.digest == old.digest else { return nil }
+            bodies[paths[index]] = body
             stamps[index] = stamp
             warnings += stamp.warnings - old.warnings
         }
+        let shownPrefix = ContentLoader.shownPath("", in: folder)
 
         // The model, from the snapshot; the bodies of records not edited are rendered from their
         // files only if a page asks for them (the feeds).
         let book = RuleBook(content: settings)
         let unedited = UneditedBodies(paths, in: folder, as: snapshot.documents, site: settings.site)
         let records = Parallel.map(snapshot.records, chunk: 256) { entry -> PortalRecord in
-            if let body = bodies[entry.record.file] {
-                var record = entry.record
+            let relative = entry.record.file
+            var record = entry.record
+            record.file = shownPrefix + relative
+            if let body = bodies[relative] {
                 record.body = body
                 return PortalRecord(record: record, calendar: book.calendar, asOf: asOf)
             }
-            return PortalRecord(record: entry.record, calendar: book.calendar, asOf: asOf, searchExcerpt: entry.searchExcerpt) {
-                unedited.render(entry.record)
+            let unbodied = record
+            return PortalRecord(record: record, calendar: book.calendar, asOf: asOf, searchExcerpt: entry.searchExcerpt) {
+                unedited.render(unbodied, relativePath: relative)
             }
         }
         // `records` is in the snapshot's order: index i is the snapshot's record i.
@@ -98,14 +82,14 @@ public enum IncrementalBuild {
         let edited = editedIndices.map { records[$0] }
         let portal = PortalContent(site: settings.site, records: records, policy: book.policy, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? settings.site.baseURL))
-        func outcome(_ report: SiteWriter.Report) -> Outcome {
-            let site = BuiltSite(files: [], records: portal.records.count, pages: snapshot.pages,
-                                 openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
-            return Outcome(written: SiteSources.Written(site: site, report: report), asOf: asOf, site: settings.site,
-                           warnings: warnings, themeOverridden: theme.overridden, model: Model(snapshot, portal))
+        func outcome(_ report: SiteWriter.Report) -> BuildOutcome {
+            let built = BuiltSite(files: [], records: portal.records.count, pages: snapshot.pages,
+                                  openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
+            return BuildOutcome(asOf: asOf, site: settings.site, built: built, report: report, warnings: warnings,
+                                themeOverridden: theme.overridden, loaded: nil, edited: bodies.keys.sorted())
         }
-        // No file read again and no folder changed: the site and the snapshot are up to date.
-        guard !bodies.isEmpty || folders != snapshot.folders else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
+        // No file read again: the site and the snapshot are up to date.
+        guard !bodies.isEmpty else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
 
         // What the edited bodies reach: their pages, the search index if their first words
         // changed, the feeds if they carry one of them.
@@ -122,7 +106,7 @@ public enum IncrementalBuild {
         if editedIndices.contains(where: { snapshot.records[$0].searchExcerpt != records[$0].searchExcerpt }) {
             files.append(OutputFile(SitePaths.searchIndex, SearchIndex.file(content: portal)))
         }
-        let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(identifier: settings.site.timeZone))
+        let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(settings.site.timeZone))
         let carried = feeds.carried
         if !Set(carried.map(\.id)).isDisjoint(with: edited.map(\.id)) {
             _ = Parallel.map(carried, chunk: 8) { $0.body }  // rendered on all cores, not one by one in the feeds
@@ -133,40 +117,26 @@ public enum IncrementalBuild {
         let fileCount = snapshot.files
         snapshot.readAt = readAt
         snapshot.documents = stamps
-        snapshot.folders = folders
         snapshot.warnings = warnings
         for index in editedIndices { snapshot.setSearchExcerpt(records[index].searchExcerpt, at: index) }
 
         // The snapshot goes first and comes back last; the pages are marked unknown while they change.
-        try SiteWriter.remove([BuildSnapshot.file], in: output)
-        try PageCache.append(pages.map { ($0.path, PageCache.unknown) }, in: output)
-        var report = try SiteWriter.update(files, in: output, holding: lock)
-        try PageCache.append(pages, in: output)
-        _ = try SiteWriter.update([snapshot.outputFile()], in: output, holding: lock)
-        report.reused = fileCount - report.written
-        return outcome(report)
-    }
-
-    /// The record files (`documents/…`) in the snapshot's order, with the folders' keys: the
-    /// snapshot's own when the folders holding them are unchanged (a file added, removed or
-    /// renamed changes its folder's key), else as the folder is walked now; nil when they are not
-    /// the snapshot's files.
-    private static func documentPaths(in folder: URL, as snapshot: BuildSnapshot) -> (paths: [String], folders: [String: FileKey])? {
-        let documents = folder.path + "/documents"
-        let prefix = ContentLoader.shownPath("", in: folder)
-        let unchanged = !snapshot.folders.isEmpty && snapshot.folders.allSatisfy { path, key in
-            key.isSettled(before: snapshot.readAt) && FileKey.of(path.isEmpty ? documents : documents + "/" + path) == key
+        do {
+            try cache.remove(BuildSnapshot.file)
+            try PageCache.append(pages.map { ($0.path, PageCache.unknown) }, in: cache)
+            var report = try SiteWriter.update(files, in: output, holding: lock)
+            try PageCache.append(pages, in: cache)
+            try snapshot.write(in: cache)
+            report.reused = fileCount - report.written
+            return outcome(report)
+        } catch let error as SiteWriterError {
+            throw BuildFailure.cannotWrite(error)
         }
-        if unchanged { return (snapshot.documents.map { String($0.path.dropFirst(prefix.count)) }, snapshot.folders) }
-        guard let walked = ContentLoader.plainDocumentPaths(in: folder), walked.paths.count == snapshot.documents.count,
-              zip(walked.paths, snapshot.documents).allSatisfy({ prefix + $0 == $1.path }) else { return nil }
-        return walked
     }
 
     /// True when an attachment still resolves to the same, unchanged file (as `Attachments.locate` resolves it).
     private static func isUnchanged(_ attachment: BuildSnapshot.Attachment, in folder: URL) -> Bool {
-        folder.appendingPathComponent(attachment.path).resolvingSymlinksInPath().standardizedFileURL.path == attachment.source
-            && FileKey.of(attachment.source) == attachment.key
+        FileKey.of(folder.appendingPathComponent(attachment.path).resolvingSymlinksInPath().path) == attachment.key
     }
 }
 
@@ -180,7 +150,7 @@ private final class UneditedBodies: @unchecked Sendable {
     private let site: SiteConfig
     private let lock = NSLock()
     private var didFail = false
-    /// A record's file (its shown path) → its index in `paths` and `documents`; made on first use.
+    /// A record's file (relative to the content folder) → its index in `paths` and `documents`; made on first use.
     private var positions: [String: Int]?
 
     init(_ paths: [String], in folder: URL, as documents: [DocumentStamp], site: SiteConfig) {
@@ -194,7 +164,7 @@ private final class UneditedBodies: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if positions == nil {
-            positions = Dictionary(documents.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+            positions = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         }
         return positions![file]
     }
@@ -205,9 +175,11 @@ private final class UneditedBodies: @unchecked Sendable {
         return didFail
     }
 
-    func render(_ record: Record) -> RenderedBody {
-        if let index = position(of: record.file),
-           let (body, stamp) = ContentLoader.reparse(paths[index], in: folder, site: site), stamp.digest == documents[index].digest {
+    func render(_ record: Record, relativePath: String) -> RenderedBody {
+        if let index = position(of: relativePath),
+           let file = ContentLoader.parseRecordFile(paths[index], in: folder, site: site),
+           let body = file.parsed?.record.body,
+           DocumentStamp(relativePath: paths[index], key: nil, parsed: file).digest == documents[index].digest {
             var record = record
             record.body = body
             return PortalRecord.render(record)

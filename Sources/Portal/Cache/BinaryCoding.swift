@@ -5,7 +5,7 @@
 // a presence `Bool` then the value; an array is its count then its elements.
 
 /// Appends integers as zigzag varints, booleans as one byte, strings as UTF-8 with a length prefix.
-public struct ByteWriter: Sendable {
+public struct BinaryWriter: Sendable {
     public private(set) var bytes: [UInt8]
 
     public init(capacity: Int = 0) {
@@ -37,19 +37,19 @@ public struct ByteWriter: Sendable {
         self.bytes.append(contentsOf: bytes)
     }
 
-    mutating func optional<T>(_ value: T?, _ write: (inout ByteWriter, T) -> Void) {
+    mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
     }
 
-    mutating func array<T>(_ values: [T], _ write: (inout ByteWriter, T) -> Void) {
+    mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
         int(values.count)
         for value in values { write(&self, value) }
     }
 }
 
-/// Reads what ByteWriter wrote; every read throws `ByteReader.Malformed` on truncated or impossible input (never traps).
-public struct ByteReader {
+/// Reads what BinaryWriter wrote; every read throws `BinaryReader.Malformed` on truncated or impossible input (never traps).
+public struct BinaryReader {
     public struct Malformed: Error {}
 
     private let bytes: [UInt8]
@@ -66,7 +66,7 @@ public struct ByteReader {
             guard index < bytes.count else { throw Malformed() }
             let byte = bytes[index]
             index += 1
-            // The tenth byte carries the 64th bit only: more cannot come from ByteWriter.
+            // The tenth byte carries the 64th bit only: more cannot come from BinaryWriter.
             guard shift < 63 || byte <= 1 else { throw Malformed() }
             value |= UInt(byte & 0x7F) << shift
             if byte < 0x80 { break }
@@ -97,11 +97,11 @@ public struct ByteReader {
 
     public mutating func raw() throws -> [UInt8] { Array(bytes[try blob()]) }
 
-    mutating func optional<T>(_ read: (inout ByteReader) throws -> T) throws -> T? {
+    mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
         try bool() ? try read(&self) : nil
     }
 
-    mutating func array<T>(_ read: (inout ByteReader) throws -> T) throws -> [T] {
+    mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
         // Every element takes at least one byte: a larger count is damage, and must not reserve memory.
         let count = try int()
         guard count >= 0, count <= bytes.count - index else { throw Malformed() }
