@@ -4,7 +4,7 @@ import Disclosure
 import Compliance
 @testable import Portal
 
-/// Incremental builds (the page cache in `.congkhai-cache`) give the same bytes as clean builds,
+/// Incremental builds (the page cache beside the output, `CacheFolder`) give the same bytes as clean builds,
 /// and render only the pages whose view changed.
 @Suite("Incremental builds")
 struct IncrementalBuildTests {
@@ -19,6 +19,7 @@ struct IncrementalBuildTests {
         let site = try SiteBuilder(content: loaded, asOf: PortalFixture.day(asOf), book: RuleBook(content: loaded),
                                    attachments: Attachments.locate(for: loaded, in: content).files).build(progress: nil, cache: cache)
         let report = try SiteWriter.write(site.files, to: output, holding: lock)
+        try cache.write()
         return (site, cache.reused, report)
     }
 
@@ -62,8 +63,9 @@ struct IncrementalBuildTests {
             Issue.record("\(path) differs between the incremental and the clean build")
         }
         #expect(try String(contentsOf: site.appendingPathComponent(SitePaths.record("2024-127-kh-ubnd")), encoding: .utf8).contains("Sửa đổi – "))
-        // The cache travels with the site and describes it.
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(PageCache.file).path))
+        // The cache sits beside the site, never inside it.
+        #expect(FileManager.default.fileExists(atPath: CacheFolder(for: site).path(PageCache.file)))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".congkhai-cache").path))
     }
 
     @Test("a changed build day re-renders what shows the day, and still equals a clean build")
@@ -86,7 +88,7 @@ struct IncrementalBuildTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let site = parent.appendingPathComponent("Site")
         try Self.build(content, into: site)
-        let cacheFile = site.appendingPathComponent(PageCache.file)
+        let cacheFile = URL(fileURLWithPath: CacheFolder(for: site).path(PageCache.file))
         try Data("congkhai-pages 1 0-0\nnot a line\n".utf8).write(to: cacheFile)
         let rebuilt = try Self.build(content, into: site)
         #expect(rebuilt.reused == 0)

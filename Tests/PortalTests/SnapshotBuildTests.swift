@@ -12,17 +12,9 @@ struct SnapshotBuildTests {
     /// Builds as `congkhai build` does; `fromSnapshot` says which path ran.
     @discardableResult
     static func build(_ content: URL, into output: URL, asOf: String = "2024-02-15") throws -> (fromSnapshot: Bool, report: SiteWriter.Report) {
-        let lock = try OutputLock.acquire(for: output)
-        defer { lock.release() }
         let day = PortalFixture.day(asOf)
-        if let outcome = try IncrementalBuild.attempt(content: content, shownAs: "Content", asOf: { _ in day }, baseURL: nil,
-                                                      into: output, holding: lock) {
-            return (true, outcome.written.report)
-        }
-        let loaded = ContentLoader.load(from: content)
-        try #require(!loaded.isUnreadable, "\(loaded.diagnostics.errors)")
-        let sources = SiteSources(content: loaded, folder: content, shownAs: "Content")
-        return (false, try sources.write(asOf: day, baseURL: nil, into: output, holding: lock).report)
+        let outcome = try SiteBuild.write(BuildRequest(content: content, shownAs: "Content") { _ in day }, into: output)
+        return (outcome.loaded == nil, outcome.report)
     }
 
     /// A copy of the sample content whose files were last written an hour ago, so that their keys
@@ -96,7 +88,7 @@ struct SnapshotBuildTests {
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         let site = content.deletingLastPathComponent().appendingPathComponent("Site")
         #expect(try Self.build(content, into: site).fromSnapshot == false)
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(BuildSnapshot.file).path))
+        #expect(FileManager.default.fileExists(atPath: CacheFolder(for: site).path(BuildSnapshot.file)))
 
         // Nothing changed: nothing is read or written.
         let unchanged = try Self.build(content, into: site)
@@ -181,7 +173,7 @@ struct SnapshotBuildTests {
         let edited = try Self.build(content, into: site)
         #expect(edited.fromSnapshot)
         #expect(edited.report.written == 0)
-        let snapshot = try Data(contentsOf: site.appendingPathComponent(BuildSnapshot.file))
+        let snapshot = try Data(contentsOf: URL(fileURLWithPath: CacheFolder(for: site).path(BuildSnapshot.file)))
         for secret in ["0912 345 678", "0987 654 321"] {
             #expect(snapshot.range(of: Data(secret.utf8)) == nil)
         }
@@ -194,7 +186,7 @@ struct SnapshotBuildTests {
         defer { try? FileManager.default.removeItem(at: content.deletingLastPathComponent()) }
         let site = content.deletingLastPathComponent().appendingPathComponent("Site")
         try Self.build(content, into: site)
-        let file = site.appendingPathComponent(BuildSnapshot.file)
+        let file = URL(fileURLWithPath: CacheFolder(for: site).path(BuildSnapshot.file))
         var bytes = try Data(contentsOf: file)
         bytes.removeLast(bytes.count / 2)
         try bytes.write(to: file)
@@ -205,10 +197,63 @@ struct SnapshotBuildTests {
         let plan = try Self.file(containing: "98-tb", in: content)
         try IncrementalBuildTests.edit(plan, replacing: "\n## ", with: "\nĐoạn thêm.\n\n## ")
         #expect(try Self.build(content, into: site).fromSnapshot)
-        let snapshot = try #require(BuildSnapshot.read(in: site))
-        let stamp = try #require(snapshot.documents.first { $0.path.hasSuffix(plan.lastPathComponent) })
+        let snapshot = try #require(BuildSnapshot.read(in: CacheFolder(for: site)))
+        let digest = DocumentStamp.pathDigest("documents/2024/" + plan.lastPathComponent)
+        let stamp = try #require(snapshot.documents.first { $0.pathDigest == digest })
         #expect(stamp.key?.isSettled(before: snapshot.readAt) == false)
         try Self.expectSameAsClean(site, content: content)
+    }
+
+    @Test("neither the site nor its cache holds a private value, an unpublished record's name or an absolute path")
+    func nothingPrivateBesideTheSite() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let content = work.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: PortalFixture.contentFolder, to: content)
+        try """
+        ---
+        title: "Hồ sơ nội bộ"
+        type: BC
+        date: 2024-02-03
+        publish: false
+        private:
+          phone: "0912 345 678"
+        ---
+        Không được công bố.
+        """.write(to: content.appendingPathComponent("documents/2024/ho-so-noi-bo-kin.md"), atomically: true, encoding: .utf8)
+        try """
+        ---
+        number: "99/TB-UBND"
+        title: "Thông báo có dữ liệu riêng"
+        date: 2024-02-10
+        private:
+          citizen: "Trần Thị Riêng Tư"
+        ---
+        Nội dung công khai.
+        """.write(to: content.appendingPathComponent("documents/2024/99-tb-ubnd.md"), atomically: true, encoding: .utf8)
+        let old = Date(timeIntervalSinceNow: -3600)
+        for file in try FileManager.default.subpathsOfDirectory(atPath: content.path) {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: content.appendingPathComponent(file).path)
+        }
+        let site = work.appendingPathComponent("Site")
+        // An absolute --content, so that every path the build knows is absolute.
+        _ = try SiteBuild.write(BuildRequest(content: content, shownAs: content.path) { _ in PortalFixture.day("2024-02-15") }, into: site)
+        let loaded = ContentLoader.load(from: content)
+        let secrets = loaded.records.flatMap { record in
+            Array(record.privateFields.values) + record.comments.flatMap { Array($0.privateFields.values) }
+        }
+        let hidden = loaded.records.filter { !$0.isPublished }.map { URL(fileURLWithPath: $0.file).deletingPathExtension().lastPathComponent }
+        try #require(!secrets.isEmpty && !hidden.isEmpty)
+        let cache = CacheFolder(for: site).url
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent(BuildSnapshot.file).path))
+        for folder in [site, cache] {
+            for (path, bytes) in InterruptedBuildTests.tree(folder) {
+                for needle in secrets + hidden + [work.path, "/tmp/"] {
+                    #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(folder.lastPathComponent)/\(path) holds “\(needle)”")
+                }
+            }
+        }
     }
 
     static func file(containing name: String, in content: URL) throws -> URL {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Disclosure
+import Disclosure
+@testable import Portal
 
 /// The build snapshot's coder: every field but the body and private data comes back exactly,
 /// private data never reaches the bytes, and damaged bytes throw instead of trapping.
@@ -9,11 +10,11 @@ import TestSupport
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     /// The sample content and the test fixtures' records.
-    static let loaded: [Record] = ["Content", "Tests/DisclosureTests/Fixtures/broken", "Tests/PortalTests/Fixtures/hostile/Content"]
-        .flatMap { ContentLoader.load(from: root.appendingPathComponent($0)).records }
+    static let loaded: [Record] = ([PortalFixture.contentFolder] + ["Tests/DisclosureTests/Fixtures/broken", "Tests/PortalTests/Fixtures/hostile/Content"]
+        .map { root.appendingPathComponent($0) }).flatMap { ContentLoader.load(from: $0).records }
 
     static func encoded(_ record: Record) -> [UInt8] {
-        var writer = ByteWriter()
+        var writer = BinaryWriter()
         record.encode(into: &writer)
         return writer.bytes
     }
@@ -35,7 +36,7 @@ import TestSupport
 
     /// Reflection prints every stored property, so a field the coder forgets fails here.
     static func expectRoundTrip(_ record: Record, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var reader = ByteReader(encoded(record))
+        var reader = BinaryReader(encoded(record))
         let decoded = try Record(decoding: &reader)
         let expected = Self.expected(record)
         #expect(reader.isAtEnd, sourceLocation: sourceLocation)
@@ -136,7 +137,7 @@ import TestSupport
         for record in Self.loaded + [Self.fullRecord(), Self.emptyRecord()] {
             let bytes = Self.encoded(record)
             #expect(Self.encoded(record) == bytes)
-            var reader = ByteReader(bytes)
+            var reader = BinaryReader(bytes)
             #expect(Self.encoded(try Record(decoding: &reader)) == bytes)
         }
     }
@@ -144,40 +145,40 @@ import TestSupport
     @Test func damagedBytesThrowAndNeverTrap() throws {
         let bytes = Self.encoded(Self.fullRecord())
         for count in 0..<bytes.count {
-            var reader = ByteReader(Array(bytes.prefix(count)))
-            #expect(throws: ByteReader.Malformed.self) { try Record(decoding: &reader) }
+            var reader = BinaryReader(Array(bytes.prefix(count)))
+            #expect(throws: BinaryReader.Malformed.self) { try Record(decoding: &reader) }
         }
         var g = SeededGenerator(seed: 0x0912)
         for _ in 0..<500 {
-            var reader = ByteReader((0..<g.below(300)).map { _ in UInt8(truncatingIfNeeded: g.next()) })
-            #expect(throws: ByteReader.Malformed.self) { try Record(decoding: &reader) }
+            var reader = BinaryReader((0..<g.below(300)).map { _ in UInt8(truncatingIfNeeded: g.next()) })
+            #expect(throws: BinaryReader.Malformed.self) { try Record(decoding: &reader) }
         }
         // One byte changed anywhere may decode or throw, but must never trap.
         for _ in 0..<2000 {
             var damaged = bytes
             damaged[g.below(damaged.count)] = UInt8(truncatingIfNeeded: g.next())
-            var reader = ByteReader(damaged)
+            var reader = BinaryReader(damaged)
             _ = try? Record(decoding: &reader)
         }
     }
 
     @Test func primitivesRejectImpossibleValues() {
-        var bool = ByteReader([2])
-        #expect(throws: ByteReader.Malformed.self) { try bool.bool() }
+        var bool = BinaryReader([2])
+        #expect(throws: BinaryReader.Malformed.self) { try bool.bool() }
         // A varint of more than 64 bits, and one cut short.
         for bytes: [UInt8] in [[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02], [0x80, 0x80], []] {
-            var reader = ByteReader(bytes)
-            #expect(throws: ByteReader.Malformed.self) { try reader.int() }
+            var reader = BinaryReader(bytes)
+            #expect(throws: BinaryReader.Malformed.self) { try reader.int() }
         }
         // Lengths and counts larger than what is left, or negative, throw before anything is allocated.
         for length in [Int.max, Int.min, -1, 5] {
-            var writer = ByteWriter()
+            var writer = BinaryWriter()
             writer.int(length)
             writer.bool(true)
-            var strings = ByteReader(writer.bytes), blobs = ByteReader(writer.bytes), arrays = ByteReader(writer.bytes)
-            #expect(throws: ByteReader.Malformed.self) { try strings.string() }
-            #expect(throws: ByteReader.Malformed.self) { try blobs.raw() }
-            #expect(throws: ByteReader.Malformed.self) { try arrays.array { try $0.bool() } }
+            var strings = BinaryReader(writer.bytes), blobs = BinaryReader(writer.bytes), arrays = BinaryReader(writer.bytes)
+            #expect(throws: BinaryReader.Malformed.self) { try strings.string() }
+            #expect(throws: BinaryReader.Malformed.self) { try blobs.raw() }
+            #expect(throws: BinaryReader.Malformed.self) { try arrays.array { try $0.bool() } }
         }
     }
 
@@ -186,7 +187,7 @@ import TestSupport
         let nfc = "Quy chế thực hiện dân chủ của xã Đông Sơn"
         let strings = ["", "a", nfc, nfc.decomposedStringWithCanonicalMapping, "e\u{301}\u{323}", "\u{0}\n\t",
                        "👨‍👩‍👧 ₫", String(repeating: "Nghị định ", count: 20_000)]
-        var writer = ByteWriter(capacity: 16)
+        var writer = BinaryWriter(capacity: 16)
         numbers.forEach { writer.int($0) }
         strings.forEach { writer.string($0) }
         [nil, "", "có"].forEach { writer.optionalString($0) }
@@ -194,7 +195,7 @@ import TestSupport
         writer.bool(false)
         writer.raw([UInt8]())
         writer.raw([0, 255, 7][...])
-        var reader = ByteReader(writer.bytes)
+        var reader = BinaryReader(writer.bytes)
         #expect(try numbers.map { _ in try reader.int() } == numbers)
         for string in strings { #expect(Array(try reader.string().utf8) == Array(string.utf8)) }
         #expect(try [reader.optionalString(), reader.optionalString(), reader.optionalString()] == [nil, "", "có"])
@@ -204,7 +205,7 @@ import TestSupport
     }
 
     @Test func layoutIsZigzagVarintsAndLengthPrefixedUTF8() {
-        var writer = ByteWriter()
+        var writer = BinaryWriter()
         [0, -1, 1, 63, -64, 64].forEach { writer.int($0) }
         writer.string("á")
         writer.optionalString(nil)
@@ -222,7 +223,7 @@ import TestSupport
         record.signer = "e\u{301}\u{302}"
         record.notes = [nfd, nfc, "", String(repeating: nfd, count: 5_000)]
         try Self.expectRoundTrip(record)
-        var reader = ByteReader(Self.encoded(record))
+        var reader = BinaryReader(Self.encoded(record))
         let decoded = try Record(decoding: &reader)
         #expect(Array(decoded.title.utf8) == Array(nfd.utf8))
         #expect(decoded.notes.map { Array($0.utf8) } == record.notes.map { Array($0.utf8) })
