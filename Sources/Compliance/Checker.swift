@@ -16,9 +16,12 @@ public enum Checker {
     public struct PublishedCopy: Sendable {
         public var folder: String
         public var files: [SiteFile]
-        public init(folder: String, files: [SiteFile]) {
+        /// Where that site keeps its ledger files.
+        public var layout: LedgerLayout
+        public init(folder: String, files: [SiteFile], layout: LedgerLayout) {
             self.folder = folder
             self.files = files
+            self.layout = layout
         }
     }
 
@@ -38,7 +41,7 @@ public enum Checker {
         let ledger = Ledger(content: content)
         if let ledger { findings += LedgerAudit.findings(ledger, content: content, book: book) }
         let held = ledger ?? Ledger(bytes: [], path: "ledger.jsonl")
-        for copy in published { findings += LedgerAudit.compare(held, published: copy.files, folder: copy.folder) }
+        for copy in published { findings += LedgerAudit.compare(held, published: copy.files, folder: copy.folder, layout: copy.layout) }
         return CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: findings)
     }
 }

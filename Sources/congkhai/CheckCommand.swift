@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Disclosure
 import Compliance
+import Portal
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,8 @@ struct CheckCommand: ParsableCommand {
         let asOf = try asOfOption.day(timeZone: content.site.timeZone)
         let copies = try published.map { folder in
             do {
-                return Checker.PublishedCopy(folder: folder, files: try SiteManifest.read(folder: URL(fileURLWithPath: folder, isDirectory: true)))
+                return Checker.PublishedCopy(folder: folder, files: try SiteManifest.read(folder: URL(fileURLWithPath: folder, isDirectory: true)),
+                                             layout: SitePaths.ledger)
             } catch {
                 throw ValidationError("--published \(folder): cannot read the folder (\(error.localizedDescription))")
             }

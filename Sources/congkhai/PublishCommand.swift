@@ -80,7 +80,7 @@ struct PublishCommand: ParsableCommand {
         }
 
         if let recovered = result.recovered {
-            print("Recovered seq \(recovered.seq) (\(recovered.time)) from \(to)/\(SiteManifest.ledgerPath): an earlier publish was interrupted before it wrote its line.")
+            print("Recovered seq \(recovered.seq) (\(recovered.time)) from \(to)/\(SitePaths.ledger.ledger): an earlier publish was interrupted before it wrote its line.")
         }
         let entry = result.entry
         print("Published \(result.fileCount) files to \(to)/ at \(entry.time), as of \(asOf.vietnamese).")

@@ -200,7 +200,9 @@ enum LedgerFixture {
 
     @Test func theSiteDigestIsSha256sumOfTheManifest() {
         let manifest = SiteManifest(files: [SiteFile("b.html", Data("b".utf8)), SiteFile("a.html", Data("a".utf8)),
-                                            SiteFile(SiteManifest.ledgerPath, Data("x".utf8))])
+                                            SiteFile("so-cai/ledger.jsonl", Data("x".utf8))],
+                                    layout: LedgerLayout(folder: "so-cai/", ledger: "so-cai/ledger.jsonl", manifest: "so-cai/manifest.sha256",
+                                                         page: "so-cai/index.html", head: "api/ledger-head.json"))
         #expect(manifest.entries.map(\.path) == ["a.html", "b.html"])
         #expect(manifest.text.hasPrefix("ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a.html\n"))
         #expect(manifest.digest == LedgerDigest.sha256(Array(manifest.text.utf8)))

@@ -39,12 +39,12 @@ import Compliance
         let ledger = try ledger()
         #expect(ledger.lines.count == 2)
         #expect(LedgerVerification.problems(ledger).isEmpty)
-        let head = try #require(PublishedHead(json: try Data(contentsOf: webRoot.appendingPathComponent(SiteManifest.headPath))))
+        let head = try #require(PublishedHead(json: try Data(contentsOf: webRoot.appendingPathComponent(SitePaths.ledger.head))))
         #expect(head.head == ledger.head)
-        #expect(try Data(contentsOf: webRoot.appendingPathComponent(SiteManifest.ledgerPath)) == Data(ledger.completeBytes))
+        #expect(try Data(contentsOf: webRoot.appendingPathComponent(SitePaths.ledger.ledger)) == Data(ledger.completeBytes))
         // The files served are exactly the ones the line records.
-        #expect(SiteManifest(files: try SiteManifest.read(folder: webRoot)).digest == second.entry.siteDigest)
-        let page = try String(contentsOf: webRoot.appendingPathComponent(SiteManifest.pagePath), encoding: .utf8)
+        #expect(SiteManifest(files: try SiteManifest.read(folder: webRoot), layout: SitePaths.ledger).digest == second.entry.siteDigest)
+        let page = try String(contentsOf: webRoot.appendingPathComponent(SitePaths.ledger.page), encoding: .utf8)
         #expect(page.contains(ledger.head!))
         #expect(page.contains("<html lang=\"vi\""))
         // Nothing is left beside the web root.
@@ -115,7 +115,7 @@ import Compliance
         try publish("2024-02-06T08:00:00+07:00")
         try publish("2024-02-20T08:00:00+07:00")
         func findings(_ ledger: Ledger) throws -> [Finding] {
-            LedgerAudit.compare(ledger, published: try SiteManifest.read(folder: webRoot), folder: "www")
+            LedgerAudit.compare(ledger, published: try SiteManifest.read(folder: webRoot), folder: "www", layout: SitePaths.ledger)
         }
         #expect(try findings(try ledger()).isEmpty)
 

@@ -151,9 +151,10 @@ public struct PublishedHead: Hashable, Sendable {
         simulated = entry.simulated
     }
 
-    public var json: CanonicalJSON {
+    /// - Parameter ledgerPath: where the site keeps its copy of the ledger.
+    public func json(ledgerPath: String) -> CanonicalJSON {
         .object(["seq": .int(seq), "head": .string(head), "time": .string(time), "site_digest": .string(siteDigest),
-                 "simulated": .bool(simulated), "ledger": .string(SiteManifest.ledgerPath),
+                 "simulated": .bool(simulated), "ledger": .string(ledgerPath),
                  "format": .string("https://congkhai.example/schema/ledger-head-v1")])
     }
 
@@ -174,13 +175,13 @@ extension LedgerAudit {
     /// body downloaded): the head it shows must be a line of the ledger, its ledger copy must
     /// match line for line, and its files must still give the site digest of that line.
     /// This is what catches a ledger cut short at its end, or a last line edited.
-    public static func compare(_ ledger: Ledger, published files: [SiteFile], folder: String) -> [Finding] {
+    public static func compare(_ ledger: Ledger, published files: [SiteFile], folder: String, layout: LedgerLayout) -> [Finding] {
         var findings: [Finding] = []
-        guard let headFile = files.first(where: { $0.path == SiteManifest.headPath }),
+        guard let headFile = files.first(where: { $0.path == layout.head }),
               let head = PublishedHead(json: headFile.data) else {
             return [Finding(.publishedSiteChanged, .error, record: ledger.path, source: chainSource,
-                            vi: "\(folder) không có \(SiteManifest.headPath) đọc được: đây không phải một bản công bố bằng congkhai publish.",
-                            en: "\(folder) has no readable \(SiteManifest.headPath): it is not a site written by congkhai publish.")]
+                            vi: "\(folder) không có \(layout.head) đọc được: đây không phải một bản công bố bằng congkhai publish.",
+                            en: "\(folder) has no readable \(layout.head): it is not a site written by congkhai publish.")]
         }
         let lastSeq = ledger.entries.last?.entry.seq ?? 0
         let match = ledger.entries.first { $0.entry.seq == head.seq }
@@ -204,8 +205,8 @@ extension LedgerAudit {
         }
 
         // The ledger copy inside the site, line by line.
-        if let copy = files.first(where: { $0.path == SiteManifest.ledgerPath }) {
-            let published = Ledger(bytes: Array(copy.data), path: "\(folder)/\(SiteManifest.ledgerPath)")
+        if let copy = files.first(where: { $0.path == layout.ledger }) {
+            let published = Ledger(bytes: Array(copy.data), path: "\(folder)/\(layout.ledger)")
             for line in published.lines {
                 guard let own = ledger.lines.first(where: { $0.number == line.number }) else { break }
                 if own.hash != line.hash, !findings.contains(where: { $0.ledgerLines == [own.number] }) {
@@ -219,11 +220,11 @@ extension LedgerAudit {
         }
 
         // The published files themselves.
-        let manifest = SiteManifest(files: files)
+        let manifest = SiteManifest(files: files, layout: layout)
         let expected = match?.entry.siteDigest ?? head.siteDigest
         if manifest.digest != expected {
             var changed: [String] = []
-            if let listed = files.first(where: { $0.path == SiteManifest.manifestPath }) {
+            if let listed = files.first(where: { $0.path == layout.manifest }) {
                 let recorded = Dictionary(String(decoding: listed.data, as: UTF8.self).split(separator: "\n").compactMap { line -> (String, String)? in
                     let parts = line.split(separator: " ", maxSplits: 1)
                     guard parts.count == 2 else { return nil }

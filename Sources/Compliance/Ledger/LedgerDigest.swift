@@ -48,28 +48,42 @@ public struct SiteFile: Sendable, Hashable {
     }
 }
 
-/// The digest of a whole published site, reproducible with standard tools: the files sorted by
-/// path (byte order), one `sha256sum` line each (`<hex>  <path>`), and the SHA-256 of that text.
-/// The ledger's own files are left out (`so-cai/`, `api/ledger-head.json`): they hold the line
-/// that records this very digest, so they cannot be part of it.
-public struct SiteManifest: Sendable {
-    /// Folder of the site that holds the ledger, its manifest and the page explaining them.
-    public static let ledgerFolder = "so-cai/"
-    public static let ledgerPath = "so-cai/ledger.jsonl"
-    public static let manifestPath = "so-cai/manifest.sha256"
-    public static let pagePath = "so-cai/index.html"
-    public static let headPath = "api/ledger-head.json"
+/// Where a published site keeps its ledger, its manifest, the page explaining them and the head of
+/// the chain. The portal lays out the site and says where (`SitePaths.ledger`); the rules only
+/// look there.
+public struct LedgerLayout: Sendable, Hashable {
+    /// The folder holding the ledger, its manifest and its page (`so-cai/`).
+    public var folder: String
+    public var ledger: String
+    public var manifest: String
+    public var page: String
+    public var head: String
 
-    /// True for the files the site digest leaves out.
-    public static func isLedgerFile(_ path: String) -> Bool {
-        path.hasPrefix(ledgerFolder) || path == headPath
+    public init(folder: String, ledger: String, manifest: String, page: String, head: String) {
+        self.folder = folder
+        self.ledger = ledger
+        self.manifest = manifest
+        self.page = page
+        self.head = head
     }
 
+    /// True for the files the site digest leaves out.
+    public func isLedgerFile(_ path: String) -> Bool {
+        path.hasPrefix(folder) || path == head
+    }
+}
+
+/// The digest of a whole published site, reproducible with standard tools: the files sorted by
+/// path (byte order), one `sha256sum` line each (`<hex>  <path>`), and the SHA-256 of that text.
+/// The ledger's own files are left out (`LedgerLayout`): they hold the line that records this
+/// very digest, so they cannot be part of it.
+public struct SiteManifest: Sendable {
     /// `(path, hex)` for every covered file, in byte order of the path.
     public let entries: [(path: String, sha256: String)]
 
-    public init(files: [SiteFile]) {
-        entries = files.filter { !Self.isLedgerFile($0.path) }
+    /// - Parameter layout: where the site keeps its ledger files, which are left out; nil leaves none out.
+    public init(files: [SiteFile], layout: LedgerLayout?) {
+        entries = files.filter { layout?.isLedgerFile($0.path) != true }
             .map { (path: $0.path, sha256: LedgerDigest.hex(SHA256.hash(data: $0.data))) }
             .sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }

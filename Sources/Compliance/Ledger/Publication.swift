@@ -11,7 +11,7 @@ public enum Publication {
     ///   - attachment: where an attachment (a path inside Content/) is in the site.
     public static func postings(records: [Record], book: RuleBook, day: Day, files: [SiteFile],
                                 page: (RecordID) -> String, attachment: (String) -> String) -> [PostedNotice] {
-        let manifest = SiteManifest(files: files)
+        let manifest = SiteManifest(files: files, layout: nil)
         let hashes = Dictionary(manifest.entries.map { ($0.path, LedgerDigest.prefix + $0.sha256) }, uniquingKeysWith: { a, _ in a })
         return records.compactMap { record -> PostedNotice? in
             guard record.isPublished, let posting = record.posting else { return nil }

@@ -73,7 +73,7 @@ public struct SiteBuilder {
             { [OutputFile(SitePaths.calendar, PostingCalendar(content: portal, strings: strings).file())] },
             // The sitemap lists every page a search engine should index: print views are left out
             // (noindex, canonical to the record); the ledger page, rendered by its own task, is in.
-            { [OutputFile(SitePaths.sitemap, Sitemap.file(pages: pagePaths + [SiteManifest.pagePath], content: portal)),
+            { [OutputFile(SitePaths.sitemap, Sitemap.file(pages: pagePaths + [SitePaths.ledger.page], content: portal)),
                OutputFile(SitePaths.robots, Sitemap.robots(content: portal))] },
             // ledger: the publication ledger, its head and the page explaining it (Portal/Ledger, docs/ledger.md).
             { try LedgerSite.files(ledger: Ledger(content: content), builder: self) },

@@ -23,15 +23,15 @@ public enum LedgerSite {
                                    urls: SiteURLs(base: builder.baseURL ?? builder.content.site.baseURL))
         let layouts = LayoutFactory(content: portal, strings: builder.strings)
         let page = LedgerPageView(ledger: ledger, layouts: layouts, timeZone: builder.content.site.timeZone)
-        var files = [OutputFile(SiteManifest.pagePath, try PageRenderer(theme: builder.theme).render(page, with: "ledger"))]
+        var files = [OutputFile(SitePaths.ledger.page, try PageRenderer(theme: builder.theme).render(page, with: "ledger"))]
         if let ledger, !ledger.completeBytes.isEmpty {
-            files.append(OutputFile(SiteManifest.ledgerPath, Data(ledger.completeBytes)))
+            files.append(OutputFile(SitePaths.ledger.ledger, Data(ledger.completeBytes)))
         }
         if let last = ledger?.entries.last {
-            files.append(OutputFile(SiteManifest.headPath, Data((PublishedHead(entry: last.entry).json.encoded + "\n").utf8)))
+            files.append(OutputFile(SitePaths.ledger.head, Data((PublishedHead(entry: last.entry).json(ledgerPath: SitePaths.ledger.ledger).encoded + "\n").utf8)))
         }
         if let manifest {
-            files.append(OutputFile(SiteManifest.manifestPath, Data(manifest.text.utf8)))
+            files.append(OutputFile(SitePaths.ledger.manifest, Data(manifest.text.utf8)))
         }
         return files
     }
@@ -57,7 +57,7 @@ struct LedgerPageView: Sendable {
         let siteDigest: String
     }
 
-    static let path = SiteManifest.pagePath
+    static let path = SitePaths.ledger.page
     static let title = "Sổ cái công bố"
     /// At most this many publications are listed (newest first); the file has them all.
     static let rows = 100
@@ -87,8 +87,8 @@ struct LedgerPageView: Sendable {
         }
         var downloads: [Link] = []
         if !entries.isEmpty {
-            downloads.append(Link(label: "Sổ cái (ledger.jsonl)", href: SitePaths.link(from: path, to: SiteManifest.ledgerPath)))
-            downloads.append(Link(label: "Đầu chuỗi (api/ledger-head.json)", href: SitePaths.link(from: path, to: SiteManifest.headPath)))
+            downloads.append(Link(label: "Sổ cái (ledger.jsonl)", href: SitePaths.link(from: path, to: SitePaths.ledger.ledger)))
+            downloads.append(Link(label: "Đầu chuỗi (api/ledger-head.json)", href: SitePaths.link(from: path, to: SitePaths.ledger.head)))
         }
         self.downloads = downloads
         hasDownloads = !downloads.isEmpty

@@ -57,7 +57,7 @@ public enum Publisher {
             case .incompleteLedger(let path, let line):
                 return "\(path):\(line): the last line is incomplete (no newline at its end), so the chain cannot be continued. Keep a copy of the file as evidence, remove that last line, then publish again (docs/ledger.md, “An incomplete last line”)."
             case .ledgerBehindSite(let path, let ledgerSeq, let siteSeq, let output):
-                return "\(path) ends at seq \(ledgerSeq) but \(output) was published with seq \(siteSeq): this is not the ledger that site was published with, or it was cut short at its end. Restore it (\(output)/\(SiteManifest.ledgerPath) holds a copy), or publish to another folder."
+                return "\(path) ends at seq \(ledgerSeq) but \(output) was published with seq \(siteSeq): this is not the ledger that site was published with, or it was cut short at its end. Restore it (\(output)/\(SitePaths.ledger.ledger) holds a copy), or publish to another folder."
             }
         }
     }
@@ -67,11 +67,11 @@ public enum Publisher {
         try webRoot.checkReplaceable()
 
         // The site as it will be served: no ledger files yet, no hidden entries (build caches).
-        let siteFiles = request.site.files.filter { !SiteManifest.isLedgerFile($0.path) && !WebRoot.isHidden($0.path) }
+        let siteFiles = request.site.files.filter { !SitePaths.ledger.isLedgerFile($0.path) && !WebRoot.isHidden($0.path) }
         let hashed = try siteFiles.map { file in
             SiteFile(file.path, try file.data ?? { if case .copy(let source) = file.contents { return try Data(contentsOf: source) }; return Data() }())
         }
-        let manifest = SiteManifest(files: hashed)
+        let manifest = SiteManifest(files: hashed, layout: SitePaths.ledger)
         let builder = request.builder
         let postings = Publication.postings(records: builder.content.records, book: builder.book, day: builder.asOf, files: hashed,
                                             page: SitePaths.record, attachment: SitePaths.attachment)
@@ -114,21 +114,21 @@ public enum Publisher {
     }
 
     static func publishedHead(at root: URL) -> PublishedHead? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(SiteManifest.headPath).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(SitePaths.ledger.head).path) else { return nil }
         return PublishedHead(json: data)
     }
 
     /// The published site's own ledger copy holds the missing line: take it only if the copy starts
     /// with exactly our ledger, the line chains onto our head, and the site still has its digest.
     private static func recoverableLine(at root: URL, head: PublishedHead, ledger: Ledger) -> LedgerEntry? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(SiteManifest.ledgerPath).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(SitePaths.ledger.ledger).path) else { return nil }
         let copy = Array(data)
         let own = ledger.completeBytes
         guard copy.count > own.count, Array(copy[0..<own.count]) == own else { return nil }
-        let published = Ledger(bytes: copy, path: SiteManifest.ledgerPath)
+        let published = Ledger(bytes: copy, path: SitePaths.ledger.ledger)
         guard published.incompleteTail == nil, let last = published.lines.last, last.number == ledger.lines.count + 1,
               let entry = last.entry, last.isCanonical, entry.seq == head.seq, last.hash == head.head, entry.prev == ledger.head,
-              let files = try? SiteManifest.read(folder: root), SiteManifest(files: files).digest == entry.siteDigest else { return nil }
+              let files = try? SiteManifest.read(folder: root), SiteManifest(files: files, layout: SitePaths.ledger).digest == entry.siteDigest else { return nil }
         return entry
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Disclosure
+import Compliance
 
 /// Where every output lives inside Site/, and how one page links to another.
 ///
@@ -109,4 +110,11 @@ public struct SiteURLs: Sendable, Hashable {
 
     /// The host name, for calendar UIDs; the whole base when it has none.
     public var host: String { URL(string: base)?.host ?? base }
+}
+
+extension SitePaths {
+    /// Where the site keeps the publication ledger, its manifest, the page explaining them and
+    /// the head of the chain (docs/ledger.md).
+    public static let ledger = LedgerLayout(folder: "so-cai/", ledger: "so-cai/ledger.jsonl", manifest: "so-cai/manifest.sha256",
+                                            page: "so-cai/index.html", head: "api/ledger-head.json")
 }
