@@ -28,7 +28,7 @@ public struct WebRoot {
     }
 
     /// Writes the files into a new staging folder beside the web root. Paths with a hidden
-    /// segment (`.congkhai-cache/…`) are never written: they are not part of a published site.
+    /// segment are never written: they are not part of a published site.
     public func stage(_ files: [OutputFile]) throws -> Staged {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
