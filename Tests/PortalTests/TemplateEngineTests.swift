@@ -225,6 +225,9 @@ struct TemplateEngineTests {
         // Indentation of a standalone partial goes on every line, those starting a section's body too.
         #expect(try render("<ul>\n  {{>li}}\n</ul>\n", partials: ["li": "{{#items}}\n<li>{{name}}</li>\n{{/items}}\n"])
                 == "<ul>\n  <li>một</li>\n</ul>\n")
+        // A line that starts with a closing tag keeps its indentation (the default theme's table of contents).
+        #expect(try render("<ol>\n  {{>li}}\n</ol>\n", partials: ["li": "<li>{{#child}}\n{{name}}\n{{/child}}</li>\n"])
+                == "<ol>\n  <li>\n  con\n  </li>\n</ol>\n")
     }
 
     // MARK: Pieces

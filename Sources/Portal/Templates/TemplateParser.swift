@@ -33,6 +33,8 @@ enum TemplateParser {
     /// Where the parser is: inside which section, at the start of a line or not, with which delimiters.
     private struct State {
         var sectionName: String?
+        /// The open section's name when it is a block `{{$name}}`.
+        var blockName: String?
         /// Where the open section started, for the error when it never closes.
         var sectionStart: String.Index?
         /// Only spaces or tabs since the line started (or since a parent tag opened, whose own
@@ -49,6 +51,7 @@ enum TemplateParser {
             var state = self
             state.sectionName = name
             state.sectionStart = start
+            state.blockName = nil
             state.isParentTopLevel = false
             if !newLine { state.newLine = false }
             return state
@@ -56,6 +59,7 @@ enum TemplateParser {
 
         func inBlock(_ name: String, at start: String.Index, newLine: Bool, indentation: Substring) -> State {
             var state = inSection(name, at: start, newLine: newLine)
+            state.blockName = name
             state.blockIndentation = blockIndentation + indentation
             return state
         }
@@ -64,6 +68,7 @@ enum TemplateParser {
             var state = self
             state.sectionName = name
             state.sectionStart = start
+            state.blockName = nil
             state.newLine = true
             state.isParentTopLevel = true
             return state
@@ -78,7 +83,14 @@ enum TemplateParser {
         }
     }
 
-    private static func parse(_ reader: inout TemplateReader, state initial: State) throws -> [TemplateNode] {
+    private static func parse(_ reader: inout TemplateReader, state: State) throws -> [TemplateNode] {
+        var lineGoesOn = false
+        return try parse(&reader, state: state, lineGoesOn: &lineGoesOn)
+    }
+
+    /// `lineGoesOn`: the body ends with a closing tag that starts a line and does not stand
+    /// alone, so the line goes on after the body.
+    private static func parse(_ reader: inout TemplateReader, state initial: State, lineGoesOn: inout Bool) throws -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var state = initial
         var whiteSpaceBefore: Substring = ""
@@ -142,7 +154,16 @@ enum TemplateParser {
                 let name = try parseName(&reader, state: state, at: tag)
                 guard let open = state.sectionName else { throw Located(problem: .unopenedClose(name), at: tag) }
                 guard name == open else { throw Located(problem: .wrongClose(expected: open, found: name), at: tag) }
-                if !isStandalone(&reader, state: state) { flushWhiteSpace() }
+                if !isStandalone(&reader, state: state) {
+                    flushWhiteSpace()
+                    // The line starts inside a section, and so does its indentation; a block's
+                    // body may be replaced, so its last line's indentation goes after it.
+                    if lineStartPending, state.blockName == open {
+                        lineGoesOn = true
+                    } else if lineStartPending {
+                        nodes.append(.lineStart)
+                    }
+                }
                 return nodes
 
             case "!":
@@ -217,8 +238,10 @@ enum TemplateParser {
                     append(.blockDefinition(name, body))
                 } else {
                     if standalone { lineStartPending = false } else { flushWhiteSpace() }
-                    let body = try parse(&reader, state: inner)
+                    var lineGoesOn = false
+                    let body = try parse(&reader, state: inner, lineGoesOn: &lineGoesOn)
                     append(.blockExpansion(name, default: body, indentation: String(indentation)))
+                    if lineGoesOn { lineStartPending = true }
                 }
                 whiteSpaceBefore = ""
                 setNewLine = standalone
