@@ -1,63 +1,39 @@
 import Foundation
-import Mustache
 
 /// Renders page views with the theme's templates. A view is a plain struct; the templates read its
 /// fields by name (`TemplateFields`), and escape every value for HTML except the cmark output and
 /// the script-safe JSON they place with `{{{ }}}`.
 ///
 /// Templates are compiled once per renderer (`CompiledTheme`) and rendered into one byte buffer.
-/// A template the fast engine does not support, or a view that is not `TemplateFields`, is
-/// rendered by swift-mustache with the view in a `ViewBox`: the same bytes, only slower.
 struct PageRenderer: Sendable {
-    let compiled: CompiledTheme
-    /// swift-mustache's library, for what the fast engine cannot render: parsed on first use (the
-    /// theme was validated when it was loaded, `Theme.loading`, and most builds never need it).
-    private let library: LazyLibrary
-    /// Values every page of the build shares (the strings table), reflected once for swift-mustache.
-    let shared: SharedBoxes?
+    /// The compiled theme, or why it cannot be: `Theme.loading` reports a commune's broken
+    /// template before any build starts, so this error is only met by themes made in code.
+    private let compiled: Result<CompiledTheme, ThemeError>
 
     init(theme: Theme) {
-        library = LazyLibrary(theme)
-        compiled = CompiledTheme(sources: theme.templates)
-        shared = nil
+        do {
+            compiled = .success(try CompiledTheme(sources: theme.templates))
+        } catch {
+            compiled = .failure(error)
+        }
     }
 
-    /// A renderer for one build whose pages all carry `strings` as `t`.
+    /// A renderer for one build whose pages all carry `strings` (as `t`, inside each view).
     init(theme: Theme, strings: PortalStrings) {
-        library = LazyLibrary(theme)
-        compiled = CompiledTheme(sources: theme.templates)
-        shared = SharedBoxes([strings])
+        self.init(theme: theme)
     }
 
     func render(_ view: Any, with template: String) throws -> Data {
-        if let fields = view as? any TemplateFields, let data = compiled.render(fields, with: template) {
-            return data
+        let theme = try compiled.get()
+        guard let fields = view as? any TemplateFields else {
+            throw ThemeError(template: template, line: 0, vietnamese: "\(type(of: view)) không phải là khung nhìn của mẫu",
+                             english: "\(type(of: view)) is not a template view")
         }
-        return try renderWithMustache(view, with: template)
-    }
-
-    /// The swift-mustache rendering: the fallback, and the reference the fast engine is tested against.
-    func renderWithMustache(_ view: Any, with template: String) throws -> Data {
-        guard let html = try library.value().render(ViewBox(view, shared: shared), withTemplate: template) else {
-            throw ThemeError(template: template, line: 0, message: "the theme has no template named \(template)")
+        guard let data = theme.render(fields, with: template) else {
+            throw ThemeError(template: template, line: 0, vietnamese: "giao diện không có mẫu \(template)",
+                             english: "the theme has no template named \(template)")
         }
-        return Data(html.utf8)
-    }
-}
-
-/// swift-mustache's library of a theme, parsed once on first use by whichever thread asks.
-private final class LazyLibrary: @unchecked Sendable {
-    private let theme: Theme
-    private let lock = NSLock()
-    private var parsed: Result<MustacheLibrary, any Error>?
-
-    init(_ theme: Theme) { self.theme = theme }
-
-    func value() throws -> MustacheLibrary {
-        lock.lock()
-        defer { lock.unlock() }
-        if parsed == nil { parsed = Result { try theme.library() } }
-        return try parsed!.get()
+        return data
     }
 }
 

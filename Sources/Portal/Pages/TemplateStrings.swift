@@ -1,11 +1,10 @@
 import Foundation
 import Disclosure
-import Mustache
 
 /// The strings table as the templates see it (`{{t.navHome}}`): `PortalStrings` read once per
 /// build into a dictionary (the only Mirror of the build), shared by every page by reference,
 /// with its digest computed once for the page cache.
-final class TemplateStrings: TemplateFields, MustacheParent, CustomStringConvertible, @unchecked Sendable {
+final class TemplateStrings: TemplateFields, @unchecked Sendable {
     let strings: PortalStrings
     /// The field names in declaration order, and their values (by `FieldID` through `positions`).
     private let names: [String]
@@ -43,13 +42,4 @@ final class TemplateStrings: TemplateFields, MustacheParent, CustomStringConvert
     var templateShape: UInt64 { digest.a }
 
     var sharedDigest: ViewDigest? { digest }
-
-    /// swift-mustache's lookup, for templates that fall back to it.
-    func child(named name: String) -> Any? {
-        guard case .text(let text)? = field(name) else { return nil }
-        return text
-    }
-
-    /// What `{{t}}` printed when the table reached the templates as a reflected struct.
-    var description: String { "Portal.ViewBox" }
 }

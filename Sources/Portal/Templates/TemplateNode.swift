@@ -3,16 +3,20 @@
 enum TemplateNode: Sendable {
     /// Text printed as it is, already UTF-8.
     case text([UInt8])
+    /// Where a line of the template's source starts: the indentation of the standalone partials
+    /// and blocks being rendered goes here, if the output is at the start of a line.
+    case lineStart
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not).
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
     case section(TemplateName, inverted: Bool, [TemplateNode])
     /// `{{$name}}…{{/name}}` inside `{{<parent}}…{{/parent}}`: overrides the parent's block.
     case blockDefinition(String, [TemplateNode])
-    /// `{{$name}}default{{/name}}` in a template: the override if a child gave one, else the default.
+    /// `{{$name}}default{{/name}}` in a template: the override if a child gave one, else the
+    /// default, with every line indented by `indentation`.
     case blockExpansion(String, default: [TemplateNode], indentation: String)
-    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides. Indentation is set on
-    /// a standalone partial: every line it prints after its first is indented by it.
+    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides, with every line of
+    /// the included template indented by `indentation` (nil: inline, not indented).
     case partial(String, indentation: String?, overrides: [String: [TemplateNode]]?)
 }
 
@@ -30,8 +34,8 @@ struct TemplateName: Sendable, Equatable {
     let scope: Scope
     let parts: [String]
 
-    /// swift-mustache's reading of a name: `"."` alone is the current object; a leading dot stops
-    /// the climb up the stack; the parts are split at dots, empty ones dropped.
+    /// `"."` alone is the current object; a leading dot stops the climb up the stack; the parts
+    /// are split at dots, empty ones dropped.
     init(_ name: String) {
         parts = name.split(separator: ".").map(String.init)
         if name == "." {

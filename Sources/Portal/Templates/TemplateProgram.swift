@@ -9,6 +9,8 @@ struct TemplateProgram: Sendable {
         enum Operation: UInt8, Sendable {
             /// `bytes[a..<b]`.
             case text
+            /// The indentation in force, if the output is at the start of a line.
+            case lineStart
             /// The value of `names[a]`, escaped or not.
             case escapedVariable, rawVariable
             /// The section of `names[a]` over the body `next..<b`.
@@ -68,6 +70,9 @@ struct TemplateProgram: Sendable {
                 let start = Int32(bytes.count)
                 bytes.append(contentsOf: text)
                 instructions.append(Instruction(operation: .text, a: start, b: Int32(bytes.count)))
+
+            case .lineStart:
+                instructions.append(Instruction(operation: .lineStart, a: 0))
 
             case .variable(let name, let escaped):
                 instructions.append(Instruction(operation: escaped ? .escapedVariable : .rawVariable, a: add(name)))

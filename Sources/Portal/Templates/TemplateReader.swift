@@ -1,7 +1,5 @@
-/// A cursor over a template's characters (grapheme clusters, as swift-mustache 2.1.1's `Parser`
-/// reads them: `"\r\n"` is one character, a combining mark joins the character before it). Only
-/// what `TemplateParser` needs, with the same results and the same overflow errors, so that a
-/// template splits into the same tokens in both engines.
+/// A cursor over a template's characters (grapheme clusters: `"\r\n"` is one character), with
+/// only what `TemplateParser` needs.
 struct TemplateReader {
     struct Overflow: Error {}
 
@@ -22,21 +20,30 @@ struct TemplateReader {
 
     mutating func move(to index: String.Index) { position = index }
 
-    /// Reads `char` if it is the current character; throws at the end.
-    mutating func read(_ char: Character) throws -> Bool {
-        guard !reachedEnd else { throw Overflow() }
-        guard buffer[position] == char else { return false }
+    /// Whether `position` starts a line of the text: the text's start, or just after LF or CRLF.
+    var atLineStart: Bool {
+        guard position > buffer.startIndex else { return true }
+        let previous = buffer[buffer.index(before: position)]
+        return previous == "\n" || previous == "\r\n"
+    }
+
+    /// The line of `index`, from 1 (for errors: counts every line break before it).
+    func line(at index: String.Index) -> Int {
+        1 + buffer[..<min(index, buffer.endIndex)].reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 }
+    }
+
+    /// Reads `char` if it is the current character.
+    mutating func read(_ char: Character) -> Bool {
+        guard !reachedEnd, buffer[position] == char else { return false }
         advance()
         return true
     }
 
-    /// Reads `string` if the text goes on with it; throws when fewer characters are left.
-    mutating func read(string: String) throws -> Bool {
-        let count = string.count
-        guard count > 0 else { return true }
-        guard buffer.distance(from: position, to: buffer.endIndex) >= count else { throw Overflow() }
-        let end = buffer.index(position, offsetBy: count)
-        guard buffer[position..<end] == string else { return false }
+    /// Reads `string` if the text goes on with it.
+    mutating func read(string: String) -> Bool {
+        guard !string.isEmpty else { return true }
+        guard let end = buffer.index(position, offsetBy: string.count, limitedBy: buffer.endIndex),
+              buffer[position..<end] == string else { return false }
         position = end
         return true
     }
@@ -59,24 +66,12 @@ struct TemplateReader {
         throw Overflow()
     }
 
-    /// Reads past the first occurrence of `string` (swift-mustache's matching, which restarts
-    /// without backtracking); throws (and stays) when there is none.
+    /// Reads past the first occurrence of `string`; throws (and stays) when there is none.
     mutating func read(past string: String) throws -> Substring {
-        guard !string.isEmpty else { return "" }
         let start = position
-        var found = position
-        var next = string.startIndex
         while !reachedEnd {
-            if buffer[position] == string[next] {
-                if next == string.startIndex { found = position }
-                next = string.index(after: next)
-                if next == string.endIndex {
-                    advance()
-                    return buffer[start..<found]
-                }
-            } else {
-                next = string.startIndex
-            }
+            let found = position
+            if read(string: string) { return buffer[start..<found] }
             advance()
         }
         position = start
@@ -95,15 +90,5 @@ struct TemplateReader {
         let start = position
         while !reachedEnd, buffer[position].isWhitespace { advance() }
         return buffer[start..<position]
-    }
-
-    /// Counts and reads the run of `char`.
-    mutating func count(_ char: Character) -> Int {
-        var count = 0
-        while !reachedEnd, buffer[position] == char {
-            advance()
-            count += 1
-        }
-        return count
     }
 }

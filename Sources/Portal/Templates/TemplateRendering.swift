@@ -1,14 +1,13 @@
-/// Renders compiled templates into one UTF-8 buffer, with swift-mustache 2.1.1's semantics:
+/// Renders compiled templates into one UTF-8 buffer, as the Mustache specification has it:
 ///
 /// - names are looked up from the top of the context stack down (`{{.name}}`: the top only), the
 ///   first object that has the first part wins and the rest must be inside it;
 /// - a section over a list renders once per element, over `true` once in place, over any other
 ///   present value (an empty string, 0) once with the value pushed; `false`, absent values and
-///   empty lists render nothing (inverted sections the opposite, an empty list pushed);
-/// - numbers and booleans print as Swift prints them; an object prints as `Portal.ViewBox` and a
-///   list as Swift prints an array, which is what swift-mustache printed for the boxed views;
-/// - a standalone partial's or block's indentation goes before every token that starts a line
-///   of its output except the first (swift-mustache indents per token, not per line);
+///   empty lists render nothing (inverted sections the opposite);
+/// - numbers print in decimal, booleans as `true`/`false`, objects and lists as nothing;
+/// - the indentation of the standalone partials and blocks being rendered goes at each
+///   `lineStart` of their templates that the output reaches at the start of a line;
 /// - block overrides of an outer `{{<parent}}` win over inner ones.
 struct TemplateRendering {
     private(set) var out: [UInt8] = []
@@ -24,38 +23,15 @@ struct TemplateRendering {
         out.reserveCapacity(capacity)
     }
 
-    /// Renders the template numbered `template` with `view` at the bottom of the context stack.
-    mutating func render(template: Int, view: any TemplateFields) {
-        stack = [.object(view)]
+    /// Renders the template numbered `template` with `root` at the bottom of the context stack.
+    mutating func render(template: Int, root: TemplateValue) {
+        stack = [root]
         render(program.bodies[template])
     }
 
     private mutating func render(_ body: Range<Int32>) {
         var next = body.lowerBound
-        guard !indentation.isEmpty else {
-            while next < body.upperBound { next = run(next) }
-            return
-        }
-        let start = out.count
-        while next < body.upperBound {
-            // Indent an instruction that starts a new line of this body's output, if it prints anything.
-            if endsWithLineFeed(since: start) {
-                let mark = out.count
-                out.append(contentsOf: indentation)
-                let afterIndent = out.count
-                next = run(next)
-                if out.count == afterIndent { out.removeSubrange(mark...) }
-            } else {
-                next = run(next)
-            }
-        }
-    }
-
-    /// Whether the output since `start` ends with the character "\n" ("\r\n" is another character).
-    private func endsWithLineFeed(since start: Int) -> Bool {
-        let count = out.count
-        guard count > start, out[count - 1] == 0x0A else { return false }
-        return count - 2 < start || out[count - 2] != 0x0D
+        while next < body.upperBound { next = run(next) }
     }
 
     /// Runs the instruction at `index`; returns the index of the one after it (and its bodies).
@@ -66,6 +42,11 @@ struct TemplateRendering {
             program.bytes.withUnsafeBufferPointer { bytes in
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.b)]))
             }
+            return index + 1
+
+        case .lineStart:
+            // Not after a value that ended mid-line, nor after what an inline tag printed before.
+            if !indentation.isEmpty, out.last == nil || out.last == 0x0A { out.append(contentsOf: indentation) }
             return index + 1
 
         case .escapedVariable, .rawVariable:
@@ -79,8 +60,7 @@ struct TemplateRendering {
             case .bool(let flag):
                 out.append(contentsOf: (flag ? "true" : "false").utf8)
             case .list, .object:
-                let text = Self.printed(value)
-                if escaped { HTMLEscaping.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                break
             }
             return index + 1
 
@@ -167,26 +147,5 @@ struct TemplateRendering {
     private static func child(_ name: FieldID, of value: TemplateValue) -> TemplateValue? {
         guard case .object(let fields) = value else { return nil }
         return fields.field(name)
-    }
-
-    // MARK: Printing objects and lists
-
-    /// What swift-mustache printed for a boxed view (`Portal.ViewBox`) or an array of boxed values
-    /// (Swift's array description: elements as `debugPrint` shows them).
-    static func printed(_ value: TemplateValue) -> String {
-        switch value {
-        case .text(let text): text
-        case .number(let number): String(number)
-        case .bool(let flag): flag ? "true" : "false"
-        case .object: "Portal.ViewBox"
-        case .list(let items): "[" + items.map(debugPrinted).joined(separator: ", ") + "]"
-        }
-    }
-
-    private static func debugPrinted(_ value: TemplateValue) -> String {
-        switch value {
-        case .text(let text): text.debugDescription
-        default: printed(value)
-        }
     }
 }

@@ -20,8 +20,7 @@ enum TemplateValue: Sendable {
 /// A view whose fields the template engine reads by name.
 ///
 /// `field(_:)` answers nil for a field that is absent (an optional that is nil) as well as for a
-/// name the view does not have: in both cases a template looks further up the context stack, as
-/// swift-mustache did with the view's stored properties.
+/// name the view does not have: in both cases a template looks further up the context stack.
 protocol TemplateFields: Sendable {
     func field(_ name: FieldID) -> TemplateValue?
     /// Every field in declaration order, with its value (nil: absent): for digests and tests.
@@ -31,11 +30,6 @@ protocol TemplateFields: Sendable {
     /// The digest of a view every page shares (the strings table), computed once and combined into
     /// a page's digest in place of walking its fields; nil for the views of one page.
     var sharedDigest: ViewDigest? { get }
-}
-
-extension TemplateFields {
-    /// The field named `name` (for swift-mustache's fallback and the tests; the renderer looks fields up by `FieldID`).
-    func field(_ name: String) -> TemplateValue? { FieldID(existing: name).flatMap { field($0) } }
 }
 
 /// A view whose fields are listed once, in a table: name → how to read it.

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Disclosure
 
 /// The templates and assets a site is rendered with: the default theme built into the binary
@@ -32,7 +31,8 @@ public struct Theme: Sendable {
     }
 
     /// The default theme with `folder`'s `templates/*.mustache` and `assets/**` laid over it.
-    /// A missing folder is no theme override; a template that does not parse is an error.
+    /// A missing folder is no theme override; a template that does not parse, or that uses a
+    /// tag the engine does not render, is an error.
     /// `validating: false` skips that check, for a theme known to be the one a build validated.
     public static func loading(overridesIn folder: URL, shownAs shown: String, validating: Bool = true) -> (Theme, [Diagnostic]) {
         var theme = Theme.default
@@ -63,42 +63,49 @@ public struct Theme: Sendable {
             theme.add(path, data)
             theme.overridden.append(path)
         }
-        if validating, let problem = theme.templateProblem(shownAs: shown) { diagnostics.append(problem) }
+        if validating { diagnostics += theme.templateProblems(shownAs: shown) }
         return (theme, diagnostics)
     }
 
-    /// The templates compiled into a library in which each is a partial of the others.
-    func library() throws -> MustacheLibrary {
-        var library = MustacheLibrary()
-        for name in templates.keys.sorted() {
-            do {
-                try library.register(templates[name]!, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw ThemeError(template: name, line: error.context.lineNumber,
-                                 message: "\(error.error) near “\(error.context.line.trimmingCharacters(in: .whitespaces))”")
+    /// One error for each template the engine refuses, at the line of the tag.
+    private func templateProblems(shownAs shown: String) -> [Diagnostic] {
+        templates.keys.sorted().compactMap { name -> Diagnostic? in
+            do throws(TemplateSyntaxError) {
+                _ = try TemplateParser.parse(templates[name]!)
+                return nil
+            } catch {
+                let hint = error.isUnsupported
+                    ? "viết lại bằng các thẻ được hỗ trợ (docs/theme.md) hoặc xoá tệp để dùng mẫu mặc định"
+                        + " (rewrite it with the supported tags, docs/theme.md, or delete the file to use the default one)"
+                    : "sửa mẫu hoặc xoá tệp để dùng mẫu mặc định (fix the template or delete it to use the default one)"
+                return Diagnostic(.error, .unreadableFile, ThemeError(template: name, syntax: error).message, hint: hint,
+                                  at: SourceLocation(file: "\(shown)/templates/\(name).mustache", line: error.line))
             }
-        }
-        return library
-    }
-
-    private func templateProblem(shownAs shown: String) -> Diagnostic? {
-        do {
-            _ = try library()
-            return nil
-        } catch let error as ThemeError {
-            return Diagnostic(.error, .unreadableFile, "template \(error.template) cannot be read: \(error.message)",
-                              hint: "fix the template or delete it to use the default one",
-                              at: SourceLocation(file: "\(shown)/templates/\(error.template).mustache", line: error.line))
-        } catch {
-            return Diagnostic(.error, .unreadableFile, "the theme cannot be read: \(error)", at: nil)
         }
     }
 }
 
-/// A template of the theme that does not parse, or that a page needs and the theme lacks.
+/// A template of the theme that the engine refuses, or that a page needs and the theme lacks.
 struct ThemeError: Error, CustomStringConvertible {
     let template: String
     let line: Int
-    let message: String
+    let vietnamese: String
+    let english: String
+
+    init(template: String, line: Int, vietnamese: String, english: String) {
+        self.template = template
+        self.line = line
+        self.vietnamese = vietnamese
+        self.english = english
+    }
+
+    init(template: String, syntax error: TemplateSyntaxError) {
+        self.init(template: template, line: error.line,
+                  vietnamese: "mẫu \(template) không dùng được: \(error.vietnamese)",
+                  english: "template \(template) cannot be used: \(error.english)")
+    }
+
+    /// Vietnamese first, then English, as the other diagnostics.
+    var message: String { "\(vietnamese) (\(english))" }
     var description: String { "templates/\(template).mustache:\(line): \(message)" }
 }
