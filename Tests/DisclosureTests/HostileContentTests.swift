@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Disclosure
 
-/// Hostile input to the loader (issue 8, item 1) that a committed fixture cannot carry well:
+/// Hostile input to the loader that a committed fixture cannot carry well:
 /// huge files made in the test, symbolic links, FIFOs, other encodings, NFD file names. Every case
 /// must end in a diagnostic with a file and a line (or a record that loads), never a crash or a hang.
 @Suite struct HostileContentTests {

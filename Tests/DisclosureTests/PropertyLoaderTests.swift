@@ -3,10 +3,9 @@ import Testing
 import TestSupport
 @testable import Disclosure
 
-
-/// Random front matter, dates and numbers through the loader (issue 8, item 3): whatever the
-/// input, the loader answers with records or diagnostics that point into the file, never traps,
-/// and answers the same way twice.
+/// Random front matter, dates and numbers through the loader: whatever the input, the loader
+/// answers with records or diagnostics that point into the file, never traps, and answers the
+/// same way twice.
 @Suite struct PropertyLoaderTests {
     static let keys = ["title", "number", "date", "type", "signer", "posting", "comments", "private", "references",
                        "attachments", "draft", "publish", "id", "category", "time", "ngay_ban_hanh", "so_hieu", "titel", "x"]

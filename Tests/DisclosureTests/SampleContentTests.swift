@@ -1,12 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Disclosure
 
-/// The real Đông Sơn records in Content/ are the fixture every module shares.
+/// The Đông Sơn sample records (TestSupport's SampleContent) are the fixture every module shares.
 @Suite struct SampleContentTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Content")
-    static let content = ContentLoader.load(from: folder)
+    static let content = ContentLoader.load(from: SampleContent.folder)
 
     @Test func loadsWithoutErrors() {
         #expect(Self.content.diagnostics.errors == [])

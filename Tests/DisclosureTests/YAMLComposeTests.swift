@@ -3,9 +3,9 @@ import Testing
 import TestSupport
 @testable import Disclosure
 
-/// The one-pass composer (`YAMLSafety.compose`) against the reference it replaced, Yams' composer
-/// after the safety check (`composeWithYams`): the same nodes, positions and diagnostics for the
-/// front matter of every fixture, sample record and seed, and for seeded random YAML.
+/// The one-pass composer (`YAMLSafety.compose`) against Yams' composer after the safety check
+/// (`composeWithYams`): the same nodes, positions and diagnostics for the front matter of every
+/// fixture and sample record, and for seeded random YAML.
 @Suite("YAML composed in one pass")
 struct YAMLComposeTests {
     static func expectSame(_ yaml: String, _ label: String) {
@@ -34,12 +34,11 @@ struct YAMLComposeTests {
         }
     }
 
-    @Test("fixtures, the sample content and the seeds compose alike")
+    @Test("the fixtures and the sample content compose alike")
     func realFiles() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var count = 0
-        for folder in ["Tests/DisclosureTests/Fixtures", "Content", "../shared/seeds"] {
-            for (yaml, label) in Self.frontMatters(under: root.appendingPathComponent(folder)) {
+        for folder in [DisclosureFixtures.broken, DisclosureFixtures.hostile, SampleContent.folder] {
+            for (yaml, label) in Self.frontMatters(under: folder) {
                 Self.expectSame(yaml, label)
                 count += 1
             }

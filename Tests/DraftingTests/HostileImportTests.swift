@@ -3,7 +3,7 @@ import Testing
 import Disclosure
 @testable import Drafting
 
-/// Inputs found by `Scripts/fuzz.sh import` (issue 8, item 3): whatever the pasted text holds,
+/// Inputs found by `Scripts/fuzz.sh import`: whatever the pasted text holds,
 /// the front matter `import` writes must load as YAML. The inputs are seeds in Fuzz/corpus/import/.
 @Suite struct HostileImportTests {
     static func loads(_ text: String) -> [Diagnostic] {

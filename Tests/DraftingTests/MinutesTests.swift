@@ -2,12 +2,11 @@ import Foundation
 import Testing
 @testable import Disclosure
 import Compliance
+import TestSupport
 @testable import Drafting
 
 @Suite struct MinutesTests {
-    static let contentFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Content", isDirectory: true)
+    static let contentFolder = SampleContent.folder
     static let draft = "du-thao-quy-che-dan-chu"
     static let tz = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 

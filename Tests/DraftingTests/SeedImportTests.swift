@@ -26,7 +26,7 @@ import Disclosure
         #expect(!result.diagnostics.contains { $0.severity == .error })
     }
 
-    /// Number, type, date, title and signer agree with the hand-made records of Content/.
+    /// Number, type, date, title and signer agree with the hand-made records of the sample content.
     @Test func agreesWithTheHandMadeRecords() throws {
         #expect(!Samples.content.diagnostics.contains { $0.severity == .error })
         for record in result.records {

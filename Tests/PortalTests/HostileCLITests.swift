@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The command line over hostile content (issue 8, acceptance): unreadable content gives
+/// The command line over hostile content: unreadable content gives
 /// `file:line` diagnostics and exit 2 from `check` and `build`, and `build` writes nothing.
 /// Runs the `congkhai` binary that `swift test` builds beside the test bundle.
 @Suite struct HostileCLITests {

@@ -9,7 +9,7 @@ import Compliance
 
 /// The hostile corpus (Fixtures/hostile/Content: scripts and event handlers in every field, script
 /// URLs, raw HTML, deep nesting, private data, hidden records) built in memory like
-/// `congkhai build`; every output file is scanned. Issue 8, items 1, 2 and 5.
+/// `congkhai build`; every output file is scanned.
 @Suite struct HostileSiteTests {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/hostile/Content", isDirectory: true)

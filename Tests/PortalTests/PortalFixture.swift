@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import Disclosure
 import Compliance
+import TestSupport
 @testable import Portal
 
-/// The repository's real `Content/` folder, found from this file so tests run from anywhere.
+/// The sample content kept with the tests, and the repository found from this file so tests run from anywhere.
 enum PortalFixture {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let contentFolder = repository.appendingPathComponent("Content", isDirectory: true)
+    static let contentFolder = SampleContent.folder
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The posted draft: posted 05/02/2024 for 20 days, to 25/02 (a Sunday) → 26/02 under Art. 148(5).
@@ -34,10 +35,7 @@ enum PortalFixture {
     /// A copy of the sample content in a fresh temporary folder, to change freely.
     static func copyOfContent() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-portal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let copy = folder.appendingPathComponent("Content")
-        try FileManager.default.copyItem(at: contentFolder, to: copy)
-        return copy
+        return try SampleContent.copy(into: folder)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Portal
 
-/// Issue 4's acceptance: the draft posted 05/02/2024 for 20 days, seen on three days.
+/// The posting banner on the draft posted 05/02/2024 for 20 days, seen on three days.
 @Suite("Posting banner")
 struct PostingBannerTests {
     private func banner(asOf: String) throws -> String {

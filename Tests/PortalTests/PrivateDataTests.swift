@@ -4,7 +4,7 @@ import Disclosure
 import Compliance
 @testable import Portal
 
-/// `private:` data and hidden records (issue 8, item 2): kept in the model for staff tools, never
+/// `private:` data and hidden records: kept in the model for staff tools, never
 /// written to any file of the site — pages, feeds, search index, JSON API, calendar, sitemap,
 /// attachments. The corpus marks every secret with PRIV-, every hidden record with UNPUB/UNDRAFT.
 @Suite struct PrivateDataTests {

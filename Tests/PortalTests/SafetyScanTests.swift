@@ -216,7 +216,7 @@ enum SafetyScan {
     }
 }
 
-/// Links in bodies (issue 8, item 5): external ones get rel="noopener noreferrer" with cmark's own
+/// Links in bodies: external ones get rel="noopener noreferrer" with cmark's own
 /// href escaping; script targets stay blank; internal links are untouched.
 @Suite struct BodyLinkSafetyTests {
     static func html(_ markdown: String) -> String {

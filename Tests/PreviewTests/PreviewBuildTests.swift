@@ -20,7 +20,7 @@ struct PreviewBuildTests {
 
         init() throws {
             folder = try TemporaryFolder()
-            try FileManager.default.copyItem(at: PreviewBuildTests.repository.appendingPathComponent("Content"), to: content)
+            try FileManager.default.copyItem(at: SampleContent.folder, to: content)
         }
 
         func builder(asOf: String = "2024-02-15") -> PreviewBuilder {
