@@ -44,7 +44,7 @@ struct TemplateEngineTests {
     func defaultThemeRenders() throws {
         let compiled = try CompiledTheme(sources: Theme.default.templates)
         #expect(Set(compiled.templates.keys) == Set(Theme.default.templates.keys))
-        let renderer = PageRenderer(theme: .default, strings: .vi)
+        let renderer = PageRenderer(theme: .default)
         let views = try Self.sampleViews()
         #expect(views.count > 100)
         for (template, view) in views {

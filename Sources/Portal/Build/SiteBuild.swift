@@ -61,8 +61,6 @@ public struct BuildOutcome: Sendable {
     public let themeOverridden: [String]
     /// The whole content, when the build loaded it (not when it read only the edited files).
     public let loaded: LoadedSite?
-    /// The record files read again (relative to the content folder) when only they were read.
-    public let edited: [String]?
 }
 
 /// The one way to build a site: load → stop on errors → model → render → write. `build`,
@@ -121,7 +119,7 @@ public enum SiteBuild {
             try pages.write()
             try built.snapshot?.write(in: cache)
             return BuildOutcome(asOf: loaded.asOf, site: loaded.content.site, built: built, report: report,
-                                warnings: loaded.warnings, themeOverridden: sources.theme.overridden, loaded: loaded, edited: nil)
+                                warnings: loaded.warnings, themeOverridden: sources.theme.overridden, loaded: loaded)
         } catch let error as SiteWriterError {
             throw BuildFailure.cannotWrite(error)
         }

@@ -42,7 +42,7 @@ public struct SiteBuilder {
         let portal = PortalContent(content: content, book: book, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? content.site.baseURL))
         // Render: pages through the theme's templates, then the machine-readable outputs.
-        let renderer = PageRenderer(theme: theme, strings: strings)
+        let renderer = PageRenderer(theme: theme)
         let layouts = LayoutFactory(content: portal, strings: strings)
         let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(content.site.timeZone))
         let announced = FeedSet.siteFeeds(strings: strings) + feeds.types.flatMap { FeedSet.typeFeeds($0, strings: strings) }

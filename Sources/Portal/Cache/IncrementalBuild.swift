@@ -86,7 +86,7 @@ enum IncrementalBuild {
             let built = BuiltSite(files: [], records: portal.records.count, pages: snapshot.pages,
                                   openPostings: portal.openPostings.count, upcomingPostings: portal.upcomingPostings.count)
             return BuildOutcome(asOf: asOf, site: settings.site, built: built, report: report, warnings: warnings,
-                                themeOverridden: theme.overridden, loaded: nil, edited: bodies.keys.sorted())
+                                themeOverridden: theme.overridden, loaded: nil)
         }
         // No file read again: the site and the snapshot are up to date.
         guard !bodies.isEmpty else { return outcome(SiteWriter.Report(written: 0, reused: snapshot.files)) }
@@ -94,7 +94,7 @@ enum IncrementalBuild {
         // What the edited bodies reach: their pages, the search index if their first words
         // changed, the feeds if they carry one of them.
         let strings = PortalStrings.vi
-        let renderer = PageRenderer(theme: theme, strings: strings)
+        let renderer = PageRenderer(theme: theme)
         let layouts = LayoutFactory(content: portal, strings: strings)
         let fingerprint = PageCache.fingerprint(of: theme)
         var pages: [(path: String, digest: ViewDigest)] = []

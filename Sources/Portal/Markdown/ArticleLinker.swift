@@ -8,8 +8,6 @@ import Disclosure
 /// when the mention cites another instrument ("Điều 148 khoản 5 Bộ luật Dân sự", "Điều 11 Luật …").
 struct ArticleLinker {
     private let anchors: [Int: String]
-    /// False only in tests: every text node then takes the Foundation path, as a reference.
-    var searchesBytes = true
 
     init(outline: RegulationOutline) {
         var anchors: [Int: String] = [:]
@@ -46,9 +44,9 @@ struct ArticleLinker {
 
     private func split(_ node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
-        if searchesBytes && !Self.mayMention(literal) { return }
+        if !Self.mayMention(literal) { return }
         let raw = String(cString: literal)
-        let plain = searchesBytes && PlainScalarText.holds(raw)
+        let plain = PlainScalarText.holds(raw)
         // Most text nodes never say "Điều"; plain text (each scalar its own NFC character) is
         // searched on its bytes, anything else the way it always was, through Foundation.
         if plain && !PlainScalarText.contains(raw, Self.word) { return }

@@ -22,14 +22,10 @@ struct RenderedBody: Sendable {
 /// the HTML text is each top-level heading's `id` (the outline's anchor for parts, chapters and
 /// articles: `dieu-7`), put into its opening tag, which cmark's safe output lets us find exactly.
 enum BodyRenderer {
-    /// `linkerSearchesBytes` is false only in tests, which compare with the Foundation path.
-    static func render(_ markdown: String, outline: RegulationOutline?, reservedIDs: Set<String>,
-                       linkerSearchesBytes: Bool = true) -> RenderedBody {
+    static func render(_ markdown: String, outline: RegulationOutline?, reservedIDs: Set<String>) -> RenderedBody {
         let document = MarkdownDocument(markdown)
         if let outline, !outline.articles.isEmpty {
-            var linker = ArticleLinker(outline: outline)
-            linker.searchesBytes = linkerSearchesBytes
-            linker.link(in: document.root)
+            ArticleLinker(outline: outline).link(in: document.root)
         }
         ExternalLinks.markNoOpener(in: document.root)
         let ids = topLevelHeadingIDs(document.root, anchors: HeadingAnchors(outline: outline, reserved: reservedIDs))

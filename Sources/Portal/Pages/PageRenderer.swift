@@ -18,11 +18,6 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// A renderer for one build whose pages all carry `strings` (as `t`, inside each view).
-    init(theme: Theme, strings: PortalStrings) {
-        self.init(theme: theme)
-    }
-
     func render(_ view: Any, with template: String) throws -> Data {
         let theme = try compiled.get()
         guard let fields = view as? any TemplateFields else {
