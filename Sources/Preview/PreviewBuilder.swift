@@ -66,8 +66,8 @@ public struct PreviewBuilder: Sendable {
             let findings = Checker.findings(for: loaded.content, book: loaded.sources.book, asOf: outcome.asOf)
             return finish(.built(folder: output, pages: outcome.built.pages, records: outcome.built.records), day: outcome.asOf,
                           records: loaded.content.records, diagnostics: loaded.sources.diagnostics, findings: findings)
-        } catch BuildFailure.unreadable(let report, let diagnostics) {
-            return finish(.failed(report: report), day: asOf ?? Day.today(in: SiteConfig.vietnam), diagnostics: diagnostics)
+        } catch BuildFailure.unreadable(let report, let diagnostics, let day) {
+            return finish(.failed(report: report), day: day, diagnostics: diagnostics)
         } catch {
             return finish(.failed(report: "error: the site could not be built: \(error)\n"), day: asOf ?? Day.today(in: SiteConfig.vietnam))
         }

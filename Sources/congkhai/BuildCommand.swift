@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
                 // The lock is held on the output's parent: a build into a sibling folder waits too.
                 FileHandle.standardError.write(Data("Another build is writing into \(folder.path) (which holds \(output)/); waiting for it to finish…\n".utf8))
             }
-        } catch BuildFailure.unreadable(let report, _) {
+        } catch BuildFailure.unreadable(let report, _, _) {
             FileHandle.standardError.write(Data((report + "Nothing was built; \(output)/ is unchanged.\n").utf8))
             throw ExitStatus.unreadable
         } catch BuildFailure.cannotWrite(let error) {

@@ -48,7 +48,7 @@ struct PublishCommand: ParsableCommand {
         let loaded: LoadedSite
         do {
             loaded = try SiteBuild.load(request)
-        } catch BuildFailure.unreadable(let report, _) {
+        } catch BuildFailure.unreadable(let report, _, _) {
             FileHandle.standardError.write(Data((report + "Nothing was published; \(to)/ and the ledger are unchanged.\n").utf8))
             throw ExitStatus.unreadable
         }

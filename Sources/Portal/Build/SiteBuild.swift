@@ -22,14 +22,15 @@ public struct BuildRequest: Sendable {
 
 /// Why nothing was built.
 public enum BuildFailure: Error, CustomStringConvertible {
-    /// The content has errors: the report lists them with file and line, as `check` does.
-    case unreadable(report: String, diagnostics: [Diagnostic])
+    /// The content has errors: the report lists them with file and line, as `check` does, as of
+    /// the day the build was to show.
+    case unreadable(report: String, diagnostics: [Diagnostic], asOf: Day)
     /// The output could not be written; the previous site is unchanged.
     case cannotWrite(SiteWriterError)
 
     public var description: String {
         switch self {
-        case .unreadable(let report, _): return report
+        case .unreadable(let report, _, _): return report
         case .cannotWrite(let error): return "\(error)"
         }
     }
@@ -80,7 +81,7 @@ public enum SiteBuild {
         let diagnostics = sources.diagnostics
         guard !diagnostics.hasErrors else {
             let report = CheckReport(asOf: asOf, records: content.records, diagnostics: diagnostics, findings: [])
-            throw BuildFailure.unreadable(report: report.text(), diagnostics: diagnostics)
+            throw BuildFailure.unreadable(report: report.text(), diagnostics: diagnostics, asOf: asOf)
         }
         return LoadedSite(sources: sources, asOf: asOf, baseURL: request.baseURL, load: load)
     }
