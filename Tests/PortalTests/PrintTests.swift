@@ -4,41 +4,10 @@ import TestSupport
 import Disclosure
 @testable import Portal
 
-/// The printable notice: the PNG writer and its checksums, the QR symbol, Vietnamese words, and
-/// the print pages the build adds for posted records.
-@Suite("Print view and QR image")
+/// The printable notice: the QR symbol, Vietnamese words, and the print pages the build adds for
+/// posted records.
+@Suite("Print view and QR code")
 struct PrintTests {
-    // MARK: Checksums (check values from the CRC catalogue and RFC 1950)
-
-    @Test("CRC-32 and Adler-32 of the standard check strings")
-    func checksums() {
-        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
-        #expect(CRC32.checksum([]) == 0)
-        #expect(Adler32.checksum(Array("Wikipedia".utf8)) == 0x11E6_0398)
-        #expect(Adler32.checksum([]) == 1)
-        // Long input: the modulo must be taken before the 32-bit sums overflow.
-        let long = [UInt8](repeating: 0xFF, count: 100_000)
-        var a: UInt64 = 1, b: UInt64 = 0
-        for byte in long { a = (a + UInt64(byte)) % 65_521; b = (b + a) % 65_521 }
-        #expect(Adler32.checksum(long) == UInt32(b << 16 | a))
-    }
-
-    // MARK: PNG
-
-    @Test("a PNG holds the signature, a valid IHDR and IDAT that inflates to the pixels")
-    func pngRoundTrip() throws {
-        // 10 × 3, a diagonal and a full last row: exercises bit packing across a byte boundary.
-        var pixels = [Bool](repeating: false, count: 30)
-        for i in 0..<3 { pixels[i * 10 + i] = true }
-        for x in 0..<10 { pixels[20 + x] = true }
-        let bitmap = MonochromeBitmap(width: 10, height: 3, pixels: pixels)
-        let png = try DecodedPNG(PNGEncoder.encode(bitmap))
-        #expect(png.width == 10 && png.height == 3)
-        #expect(png.bitDepth == 1 && png.colourType == 0)
-        #expect(png.chunkTypes == ["IHDR", "IDAT", "IEND"])
-        #expect(png.pixels == pixels)
-    }
-
     // MARK: QR
 
     @Test("libqrencode gives a symbol with its three finder patterns")
@@ -53,14 +22,54 @@ struct PrintTests {
         #expect(!code[7, 7], "the separator beside the top-left finder is light")
     }
 
-    @Test("the QR image scales modules and keeps a light quiet zone of 4 modules")
-    func qrBitmap() throws {
+    @Test("the SVG path draws exactly the dark modules, inside a light margin of 4 modules")
+    func qrPath() throws {
         let code = try QRCode(encoding: "https://example.org/")
-        let bitmap = code.bitmap(scale: 3, quietZone: 4)
-        #expect(bitmap.width == (code.size + 8) * 3)
-        #expect(!bitmap.pixels[0..<(bitmap.width * 12)].contains(true), "the top 4 modules are light")
-        #expect(bitmap[12, 12] && bitmap[14, 14], "module (0, 0) is dark across its 3 × 3 pixels")
-        #expect(!bitmap[11, 12])
+        #expect(code.side == code.size + 8)
+        var drawn = Set<[Int]>()
+        let runs = try Regex(#"M(\d+) (\d+)h(\d+)v1h-(\d+)z"#)
+        var rest = Substring(code.svgPath)
+        while let run = rest.prefixMatch(of: runs) {
+            let x = Int(run.output[1].substring!)!, y = Int(run.output[2].substring!)!, length = Int(run.output[3].substring!)!
+            #expect(Int(run.output[4].substring!)! == length)
+            for dx in 0..<length { #expect(drawn.insert([x + dx - 4, y - 4]).inserted, "each module is drawn once") }
+            rest = rest[run.range.upperBound...]
+        }
+        #expect(rest.isEmpty, "the path is nothing but runs")
+        var dark = Set<[Int]>()
+        for y in 0..<code.size { for x in 0..<code.size where code[x, y] { dark.insert([x, y]) } }
+        #expect(drawn == dark)
+    }
+
+    @Test("the print page's QR code, rasterised by rsvg-convert, decodes with zbarimg to the record's URL")
+    func qrDecodes() throws {
+        let url = "https://congkhai.dongson.example/van-ban/du-thao-quy-che-dan-chu/"
+        let site = try PortalFixture.build(asOf: "2024-02-15")
+        let html = try site.text(PrintPaths.notice(PortalFixture.draftID))
+        let svg = try #require(html.firstMatch(of: try Regex("<svg[^>]*>.*?</svg>").dotMatchesNewlines())).output[0].substring!
+        #expect(svg.contains("aria-label=\"Mã QR dẫn tới văn bản trên cổng thông tin: \(url)\""))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-qr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svgFile = folder.appendingPathComponent("qr.svg"), pngFile = folder.appendingPathComponent("qr.png")
+        try Data(svg.utf8).write(to: svgFile)
+        // 300 px for a version 3–4 symbol: a few pixels per module, as a phone's camera sees paper.
+        _ = try run("rsvg-convert", ["--width", "300", "--output", pngFile.path, svgFile.path])
+        #expect(try run("zbarimg", ["--quiet", "--raw", pngFile.path]) == url + "\n")
+    }
+
+    /// Runs a tool found on PATH (Debian's librsvg2-bin and zbar-tools, as the README installs them).
+    private func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(tool) failed (exit \(process.terminationStatus)): install librsvg2-bin and zbar-tools")
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("an empty text is an error, not a crash")
@@ -111,14 +120,13 @@ struct PrintTests {
 
     // MARK: The built print pages
 
-    @Test("every posted record has a print page and a QR image; others have none")
+    @Test("every posted record has a print page; others have none")
     func printPagesInBuild() throws {
         let site = try PortalFixture.build(asOf: "2024-02-15")
         let content = PortalFixture.load()
         for record in content.records where record.isPublished {
             let hasPrint = site.paths.contains(PrintPaths.notice(record.id))
             #expect(hasPrint == (record.posting != nil), "\(record.id)")
-            #expect(site.paths.contains(PrintPaths.qrImage(record.id)) == (record.posting != nil), "\(record.id)")
         }
         let recordPage = try site.text(SitePaths.record(PortalFixture.draftID))
         #expect(recordPage.contains("<a href=\"in/index.html\">"))
@@ -134,16 +142,11 @@ struct PrintTests {
         #expect(html.contains("<h1"))
         #expect(html.contains("Thời gian niêm yết: 20 (hai mươi) ngày, từ ngày 05 tháng 02 năm 2024 đến hết ngày 25 tháng 02 năm 2024."))
         #expect(html.contains("đến hết ngày 26 tháng 02 năm 2024"), "Art. 148(5): 25/02 is a Sunday")
-        #expect(html.contains("<img src=\"qr.png\" alt=\"Mã QR dẫn tới văn bản trên cổng thông tin: https://congkhai.dongson.example/van-ban/du-thao-quy-che-dan-chu/\""))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 45 45\""), "a version 5 symbol (37 modules) and 4 modules of margin")
         #expect(html.contains("href=\"../../../van-ban/du-thao-quy-che-dan-chu/index.html\""), "links back to the record's page")
         #expect(html.contains("@page") == false, "the A4 rules live in assets/print.css")
         #expect(site.paths.contains("assets/print.css"))
         try expectGolden(html, "print-draft.html")
-
-        let png = try DecodedPNG(try #require(site.files.first { $0.path == PrintPaths.qrImage(PortalFixture.draftID) }?.data))
-        let code = try QRCode(encoding: "https://congkhai.dongson.example/van-ban/du-thao-quy-che-dan-chu/")
-        #expect(png.width == (code.size + 8) * 8)
-        #expect(png.pixels == code.bitmap().pixels)
     }
 
     @Test("a numbered record's notice: number, date line, comment deadline in words, contact, signer")
@@ -172,57 +175,5 @@ struct PrintTests {
         #expect(html.contains("dongson_yenthe@bacgiang.gov.vn"))
         #expect(html.contains("Đặng Quý Hưng"))
         #expect(html.contains("<span class=\"notice__kind\">Kế hoạch</span>"))
-    }
-}
-
-/// A minimal PNG reader for the tests: chunks, IHDR, and IDAT made of stored deflate blocks.
-struct DecodedPNG {
-    let width: Int
-    let height: Int
-    let bitDepth: UInt8
-    let colourType: UInt8
-    let chunkTypes: [String]
-    let pixels: [Bool]
-
-    struct Malformed: Error, CustomStringConvertible { let description: String }
-
-    init(_ data: Data) throws {
-        let bytes = [UInt8](data)
-        guard Array(bytes.prefix(8)) == PNGEncoder.signature else { throw Malformed(description: "no PNG signature") }
-        func word(_ at: Int) -> Int { Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]) }
-        var offset = 8
-        var types: [String] = []
-        var header: [UInt8] = []
-        var idat: [UInt8] = []
-        while offset + 12 <= bytes.count {
-            let length = word(offset)
-            let type = String(decoding: bytes[offset + 4..<offset + 8], as: UTF8.self)
-            let body = Array(bytes[offset + 8..<offset + 8 + length])
-            guard UInt32(word(offset + 8 + length)) == CRC32.checksum(Array(bytes[offset + 4..<offset + 8]) + body) else {
-                throw Malformed(description: "bad CRC in \(type)")
-            }
-            types.append(type)
-            if type == "IHDR" { header = body }
-            if type == "IDAT" { idat += body }
-            offset += 12 + length
-        }
-        guard header.count == 13 else { throw Malformed(description: "no IHDR") }
-        width = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
-        height = Int(header[4]) << 24 | Int(header[5]) << 16 | Int(header[6]) << 8 | Int(header[7])
-        bitDepth = header[8]
-        colourType = header[9]
-        chunkTypes = types
-        let raw = try TestInflate.zlib(idat)
-        let rowBytes = (width + 7) / 8
-        guard raw.count == height * (rowBytes + 1) else { throw Malformed(description: "wrong scanline size") }
-        var pixels: [Bool] = []
-        for y in 0..<height {
-            guard raw[y * (rowBytes + 1)] == 0 else { throw Malformed(description: "unexpected filter") }
-            for x in 0..<width {
-                let byte = raw[y * (rowBytes + 1) + 1 + x / 8]
-                pixels.append(byte & (0x80 >> UInt8(x % 8)) == 0) // 0 bit = black
-            }
-        }
-        self.pixels = pixels
     }
 }

@@ -31,7 +31,7 @@ struct TemplateEngineTests {
             for entry in portal.records {
                 views.append(("record", RecordPage(entry, content: portal, layouts: layouts)))
                 if let schedule = entry.schedule {
-                    views.append(("print", PrintNotice(entry, schedule: schedule, content: portal, qrSide: 264, strings: strings)))
+                    views.append(("print", PrintNotice(entry, schedule: schedule, content: portal, qr: try QRCode(encoding: "https://congkhai.example/"), strings: strings)))
                 }
             }
             views.append(("ledger", LedgerPageView(ledger: Ledger(content: content), layouts: layouts, timeZone: content.site.timeZone)))

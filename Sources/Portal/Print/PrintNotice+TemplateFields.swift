@@ -21,7 +21,8 @@ extension PrintNotice: TemplateView {
         "contact": { .objects($0.contact) },
         "hasContact": { .bool($0.hasContact) },
         "qrAlt": { .text($0.qrAlt) },
-        "qrSize": { .number($0.qrSize) },
+        "qrSide": { .number($0.qrSide) },
+        "qrPath": { .text($0.qrPath) },
         "url": { .text($0.url) },
         "signature": { $0.signature.map(TemplateValue.object) },
     ])

@@ -2,11 +2,10 @@ import Foundation
 import Disclosure
 import Compliance
 
-/// Where a record's print view and its QR image live: beside the record's page, under `in/`
-/// ("in" is Vietnamese for "print").
+/// Where a record's print view lives: beside the record's page, under `in/` ("in" is Vietnamese
+/// for "print").
 public enum PrintPaths {
     public static func notice(_ id: RecordID) -> String { "van-ban/\(id)/in/index.html" }
-    public static func qrImage(_ id: RecordID) -> String { "van-ban/\(id)/in/qr.png" }
 }
 
 /// The print view of one posted record (templates/print.mustache): an A4 notice for the board at
@@ -37,20 +36,19 @@ struct PrintNotice: Sendable {
     let contact: [Line]
     let hasContact: Bool
     let qrAlt: String
-    let qrSize: Int
+    /// The QR code's side in modules, margin included, and its dark modules as an SVG path.
+    let qrSide: Int
+    let qrPath: String
     let url: String
     let signature: RecordPage.Signature?
 
-    /// The pixel size of the QR image: 8 pixels per module, 4 modules of margin on each side.
-    static func imageSide(of code: QRCode) -> Int { (code.size + 8) * 8 }
-
-    init(_ entry: PortalRecord, schedule: PostingSchedule, content: PortalContent, qrSide: Int, strings t: PortalStrings) {
+    init(_ entry: PortalRecord, schedule: PostingSchedule, content: PortalContent, qr: QRCode, strings t: PortalStrings) {
         self.init(entry, schedule: schedule, site: PrintNoticeSite(content: content, strings: TemplateStrings(t)),
-                  url: content.urls.absolute(entry.path), qrSide: qrSide)
+                  url: content.urls.absolute(entry.path), qr: qr)
     }
 
     /// `url` is the record's permanent URL (the canonical link, and what the QR code holds).
-    init(_ entry: PortalRecord, schedule: PostingSchedule, site parts: PrintNoticeSite, url: String, qrSide: Int) {
+    init(_ entry: PortalRecord, schedule: PostingSchedule, site parts: PrintNoticeSite, url: String, qr: QRCode) {
         let record = entry.record
         let t = parts.strings.strings
         let site = parts.content.site
@@ -101,7 +99,8 @@ struct PrintNotice: Sendable {
         contact = parts.contact
         hasContact = !contact.isEmpty
         qrAlt = PortalStrings.fill(t.printQRAlt, ["url": url])
-        qrSize = qrSide
+        qrSide = qr.side
+        qrPath = qr.svgPath
         signature = record.signer.map { RecordPage.Signature(capacity: record.signingCapacity, title: record.signerTitle, name: $0) }
     }
 }
@@ -141,7 +140,7 @@ struct PrintNotices {
         site = PrintNoticeSite(content: content, strings: strings)
     }
 
-    /// The notice and QR image of each posted record in `records`.
+    /// The notice of each posted record in `records`.
     func files(for records: ArraySlice<PortalRecord>, renderer: PageRenderer) throws -> [OutputFile] {
         var files: [OutputFile] = []
         for entry in records {
@@ -150,16 +149,12 @@ struct PrintNotices {
         return files
     }
 
-    /// A posted record's notice and QR image; nothing for a record without a posting.
+    /// A posted record's notice; nothing for a record without a posting.
     func files(for entry: PortalRecord, renderer: PageRenderer) throws -> [OutputFile] {
         guard let schedule = entry.schedule else { return [] }
         let url = site.content.urls.absolute(entry.path)
-        let code = try QRCode(encoding: url)
-        let notice = PrintNotice(entry, schedule: schedule, site: site, url: url, qrSide: PrintNotice.imageSide(of: code))
-        return [
-            OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print")),
-            OutputFile(PrintPaths.qrImage(entry.id), code.png()),
-        ]
+        let notice = PrintNotice(entry, schedule: schedule, site: site, url: url, qr: try QRCode(encoding: url))
+        return [OutputFile(PrintPaths.notice(entry.id), try renderer.render(notice, with: "print"))]
     }
 }
 

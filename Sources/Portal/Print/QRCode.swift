@@ -1,5 +1,4 @@
 import CQRencode
-import Foundation
 
 /// A QR code symbol (ISO/IEC 18004) made by libqrencode: a square of dark and light modules.
 public struct QRCode: Hashable, Sendable {
@@ -9,92 +8,47 @@ public struct QRCode: Hashable, Sendable {
     public let modules: [Bool]
 
     /// Error correction level M (15% of the symbol may be lost): enough for a paper notice that
-    /// gets rained on, small enough to stay a version 3–4 symbol for a portal URL.
-    ///
-    /// The symbol is the one `QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M)` gives, module for
-    /// module; but libqrencode encodes it once with mask 0, and `UnmaskedQRSymbol` picks the mask
-    /// by libqrencode's rules on packed rows, which costs a fraction of its eight-mask search.
+    /// gets rained on, small enough to stay a version 3–4 symbol for a portal URL. libqrencode
+    /// chooses the version and the mask.
     public init(encoding text: String) throws {
-        // Like QRcode_encodeString8bit: the bytes up to the first NUL, in 8-bit mode.
-        let encoded: UnsafeMutablePointer<CQRencode.QRcode>? = text.withCString { string in
-            let length = strlen(string)
-            guard length > 0, let input = QRinput_new2(0, QR_ECLEVEL_M) else { return nil }
-            defer { QRinput_free(input) }
-            let bytes = UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self)
-            guard QRinput_append(input, QR_MODE_8, Int32(truncatingIfNeeded: length), bytes) >= 0 else { return nil }
-            return QRcode_encodeMask(input, 0)
-        }
-        guard let encoded else { throw QRCodeError(text: text) }
+        guard !text.isEmpty, !text.utf8.contains(0),
+              let encoded = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { throw QRCodeError(text: text) }
         defer { QRcode_free(encoded) }
         let size = Int(encoded.pointee.width)
-        let symbol = UnmaskedQRSymbol(maskedWithMask0: encoded.pointee.data, size: size)
-        let rows = symbol.maskedRows(symbol.bestMask())
+        // libqrencode's module bytes: bit 0 is dark, the other bits say what the module is part of.
+        let data = UnsafeBufferPointer(start: encoded.pointee.data, count: size * size)
         self.size = size
-        let words = UnmaskedQRSymbol.stride
-        var modules: [Bool] = []
-        modules.reserveCapacity(size * size)
-        for y in 0..<size {
-            for x in 0..<size {
-                let word: UInt64 = rows[y * words + x >> 6]
-                modules.append(word >> UInt64(x & 63) & 1 == 1)
-            }
-        }
-        self.modules = modules
+        self.modules = data.map { $0 & 1 == 1 }
     }
 
     public subscript(x: Int, y: Int) -> Bool { modules[y * size + x] }
 
-    /// The symbol as a PNG: `scale` pixels per module and a light margin of `quietZone` modules
-    /// around it (the standard asks for 4, which readers rely on). The scanlines are written
-    /// straight from the modules: each module row is packed once, then copied `scale` times.
-    public func png(scale: Int = 8, quietZone: Int = 4) -> Data {
-        precondition(scale > 0 && quietZone >= 0, "scale must be positive and the quiet zone not negative")
-        let side = (size + 2 * quietZone) * scale
-        return PNGEncoder.encode(width: side, height: side) { lines in
-            let stride = (side + 7) / 8 + 1
-            // A light row: filter byte 0, then 1 bits (greyscale 1 is white) up to the 0 padding.
-            lines.initializeMemory(as: UInt8.self, repeating: 0xFF)
-            let padding = 8 * (stride - 1) - side
-            for line in 0..<side {
-                lines[line * stride] = 0
-                lines[line * stride + stride - 1] &= 0xFF << UInt8(padding)
-            }
-            let base = lines.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            modules.withUnsafeBufferPointer { modules in
-                for y in 0..<size {
-                    let first = (y + quietZone) * scale * stride
-                    let row = UnsafeMutableBufferPointer(start: base + first + 1, count: stride - 1)
-                    for x in 0..<size where modules[y * size + x] {
-                        Self.clearBits(row, from: (x + quietZone) * scale, count: scale)
-                    }
-                    for copy in 1..<scale {
-                        (base + first + copy * stride + 1).update(from: row.baseAddress!, count: stride - 1)
-                    }
-                }
-            }
-        }
-    }
+    /// Modules per side with the light margin the standard asks for (4 on each side), which is
+    /// the side of `svgPath`'s drawing in modules.
+    public static let quietZone = 4
+    public var side: Int { size + 2 * Self.quietZone }
 
-    /// Clears `count` bits of a packed row from bit `start` (0 is dark in a greyscale PNG).
-    static func clearBits(_ row: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) {
-        var bit = start
-        let end = start + count
-        while bit < end && bit % 8 != 0 {
-            row[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
-            bit += 1
+    /// The dark modules as one SVG path in module units, a light margin included: one `h` run per
+    /// horizontal stretch of dark modules, so the drawing is sharp at any print resolution.
+    public var svgPath: String {
+        var path = ""
+        path.reserveCapacity(size * size)
+        for y in 0..<size {
+            var x = 0
+            while x < size {
+                guard self[x, y] else { x += 1; continue }
+                let start = x
+                while x < size, self[x, y] { x += 1 }
+                path += "M\(start + Self.quietZone) \(y + Self.quietZone)h\(x - start)v1h-\(x - start)z"
+            }
         }
-        while end - bit >= 8 {
-            row[bit / 8] = 0
-            bit += 8
-        }
-        while bit < end {
-            row[bit / 8] &= ~(0x80 >> UInt8(bit % 8))
-            bit += 1
-        }
+        return path
     }
 }
 
 public struct QRCodeError: Error, CustomStringConvertible {
     public let text: String
-    public var description: String { "cannot encode “\(text)” as a QR code (empty, or too long for a QR symbol)" }
+    public var description: String {
+        "không mã hoá được “\(text)” thành mã QR (rỗng hoặc quá dài) / cannot encode “\(text)” as a QR code (empty, or too long for a QR symbol)"
+    }
 }

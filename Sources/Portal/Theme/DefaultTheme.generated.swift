@@ -254,11 +254,10 @@ h2 {
   font-size: 0.875rem;
 }
 
-.notice__qr img {
+.notice__qr svg {
   display: block;
   width: 100%;
   height: auto;
-  image-rendering: pixelated;
 }
 
 .notice__url {
@@ -1679,7 +1678,7 @@ caption {
       {{/hasFeedback}}
     </div>
     <figure class="notice__qr">
-      <img src="qr.png" alt="{{qrAlt}}" width="{{qrSize}}" height="{{qrSize}}">
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{qrSide}} {{qrSide}}" shape-rendering="crispEdges" role="img" aria-label="{{qrAlt}}"><rect width="{{qrSide}}" height="{{qrSide}}" fill="#fff"/><path d="{{qrPath}}" fill="#000"/></svg>
       <figcaption>{{t.printQRCaption}} <span class="notice__url">{{url}}</span></figcaption>
     </figure>
   </div>
