@@ -14,6 +14,8 @@ public struct SiteBuilder {
     public let attachments: [String: URL]
     public let baseURL: String?
     public let strings: PortalStrings
+    /// The theme's templates, compiled once for every page of the build, the ledger's included.
+    let renderer: PageRenderer
 
     public init(content: LoadedContent, asOf: Day, book: RuleBook, theme: Theme = .default,
                 attachments: [String: URL] = [:], baseURL: String? = nil, strings: PortalStrings = .vi) {
@@ -24,6 +26,7 @@ public struct SiteBuilder {
         self.attachments = attachments
         self.baseURL = baseURL
         self.strings = strings
+        renderer = PageRenderer(theme: theme)
     }
 
     public func build() throws -> BuiltSite {
@@ -42,7 +45,6 @@ public struct SiteBuilder {
         let portal = PortalContent(content: content, book: book, asOf: asOf,
                                    urls: SiteURLs(base: baseURL ?? content.site.baseURL))
         // Render: pages through the theme's templates, then the machine-readable outputs.
-        let renderer = PageRenderer(theme: theme)
         let layouts = LayoutFactory(content: portal, strings: strings)
         let feeds = FeedSet(content: portal, strings: strings, time: FeedTime(content.site.timeZone))
         let announced = FeedSet.siteFeeds(strings: strings) + feeds.types.flatMap { FeedSet.typeFeeds($0, strings: strings) }

@@ -23,7 +23,7 @@ public enum LedgerSite {
                                    urls: SiteURLs(base: builder.baseURL ?? builder.content.site.baseURL))
         let layouts = LayoutFactory(content: portal, strings: builder.strings)
         let page = LedgerPageView(ledger: ledger, layouts: layouts, timeZone: builder.content.site.timeZone)
-        var files = [OutputFile(SitePaths.ledger.page, try PageRenderer(theme: builder.theme).render(page, with: "ledger"))]
+        var files = [OutputFile(SitePaths.ledger.page, try builder.renderer.render(page, with: "ledger"))]
         if let ledger, !ledger.completeBytes.isEmpty {
             files.append(OutputFile(SitePaths.ledger.ledger, Data(ledger.completeBytes)))
         }
