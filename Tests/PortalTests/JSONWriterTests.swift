@@ -194,7 +194,7 @@ struct JSONWriterTests {
             #expect(try Self.parsed(Data(file.utf8)) == Self.expected(top), "round \(round)")
             #expect(try Self.parsed(Data(script.utf8)) == Self.expected(top), "round \(round)")
             #expect(Self.isScriptSafe(script), "round \(round)")
-            #expect(!script.contains("\n") && !script.contains(" :"), "round \(round)")
+            #expect(!script.contains("\n"), "round \(round)")
             for keys in Self.keyOrders(file) + Self.keyOrders(script) { #expect(Self.isSorted(keys), "round \(round): \(keys)") }
         }
     }
@@ -209,6 +209,8 @@ struct JSONWriterTests {
             for json in [Self.file(object), ScriptJSON.encode(object)] {
                 #expect(try Self.parsed(Data(json.utf8)) == Self.expected(object), "\(text.debugDescription)")
                 // Foundation's parser agrees with JSONDecoder.
+                // (It drops a U+FEFF that opens a string or follows an escape: leave that to JSONDecoder.)
+                guard !text.unicodeScalars.contains("\u{FEFF}") else { continue }
                 let back = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
                 #expect(back["v"] as? String == text)
                 #expect(back[text] as? [String] == [text])
@@ -354,8 +356,13 @@ struct JSONWriterTests {
                     back.unicodeScalars.append(scalar)
                 }
             }
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            #expect(Array(back.unicodeScalars) == Array(lines.unicodeScalars), "\(text.debugDescription)")
+            var lines: [Unicode.Scalar] = []
+            var afterCR = false
+            for scalar in text.unicodeScalars {
+                if !(scalar == "\n" && afterCR) { lines.append(scalar == "\r" ? "\n" : scalar) }
+                afterCR = scalar == "\r"
+            }
+            #expect(Array(back.unicodeScalars) == lines, "\(text.debugDescription)")
         }
     }
 
@@ -364,16 +371,29 @@ struct JSONWriterTests {
         var random = SeededGenerator(seed: 9)
         var lines = [String(repeating: "Kế hoạch thực hiện dân chủ ở cơ sở – Đông Sơn, ", count: 12),
                      String(repeating: "😀", count: 60), String(repeating: "e\u{301}", count: 80), "short"]
-        for _ in 0..<3000 { lines.append("DESCRIPTION:" + Self.text(&random, maxPieces: 60)) }
+        // Lines as the calendar writes them: escaped, so without CR or LF.
+        for _ in 0..<3000 { lines.append("DESCRIPTION:" + CalendarText.escape(Self.text(&random, maxPieces: 60))) }
         for line in lines {
-            let folded = PostingCalendar.fold(line)
-            let pieces = folded.components(separatedBy: "\r\n ")
-            #expect(pieces.joined() == line, "\(line.debugDescription)")
+            // Split on octets: a space before a combining mark is no character of its own.
+            var pieces: [[UInt8]] = [[]]
+            var folded = Array(PostingCalendar.fold(line).utf8)[...]
+            while let byte = folded.popFirst() {
+                if byte == 0x0D, folded.starts(with: [0x0A, 0x20]) {
+                    folded.removeFirst(2)
+                    pieces.append([])
+                } else {
+                    pieces[pieces.count - 1].append(byte)
+                }
+            }
+            #expect(Array(pieces.joined()) == Array(line.utf8), "\(line.debugDescription)")
             for (index, piece) in pieces.enumerated() {
-                #expect(piece.utf8.count <= (index == 0 ? 75 : 74), "\(line.debugDescription)")
+                let room = index == 0 ? 75 : 74
+                #expect(piece.count <= room, "\(line.debugDescription)")
+                #expect(String(validating: piece, as: UTF8.self) != nil, "no UTF-8 sequence split")
                 // A piece that is not the last is full: the next sequence would not have fit.
-                if index < pieces.count - 1, let next = pieces[index + 1].unicodeScalars.first {
-                    #expect(piece.utf8.count + String(next).utf8.count > (index == 0 ? 75 : 74))
+                if index < pieces.count - 1, let lead = pieces[index + 1].first {
+                    let size = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    #expect(piece.count + size > room)
                 }
             }
         }
