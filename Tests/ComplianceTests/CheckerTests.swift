@@ -30,6 +30,51 @@ import TestSupport
         try assertGolden(report.json().replacingOccurrences(of: Self.folder.path + "/", with: ""), "check-2024-03-31.json")
     }
 
+    /// `check --format json` read back with a JSON parser: every value the report holds, hostile
+    /// text included, comes back as it was.
+    @Test func jsonReportParsesBack() throws {
+        var report = Checker.report(for: ContentLoader.load(from: Self.folder), asOf: day("2024-03-31"))
+        let hostile = "\"q\" \\ </script> <!-- \u{0}\u{1F}\n\t \u{2028} Đông Sơn 😀"
+        report.diagnostics.append(Diagnostic(.warning, .notUTF8, hostile, hint: "hint/" + hostile,
+                                             at: SourceLocation(file: "Content/a.md", line: 3, column: 7)))
+        report.diagnostics.append(Diagnostic(.info, .notUTF8, "no location", at: nil))
+        report.findings.append(Finding(.postingCutShort, .error, record: "Content/ledger.jsonl", source: hostile,
+                                       vi: hostile, en: "en", arithmetic: [hostile, ""], ledgerLines: [2, 5]))
+        let text = report.json()
+        #expect(text.hasSuffix("}\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["as_of", "diagnostics", "findings", "schema", "summary"])
+        #expect(object["as_of"] as? String == "2024-03-31")
+        #expect(object["schema"] as? String == "https://congkhai.example/schema/check-report-v1")
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["errors": report.errorCount, "exit_code": Int(report.exitCode), "info": report.infoCount,
+                            "records": report.records.count, "warnings": report.warningCount])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == report.diagnostics.count)
+        for (json, d) in zip(diagnostics, report.diagnostics) {
+            #expect(json["code"] as? String == d.code.rawValue)
+            #expect(json["severity"] as? String == d.severity.rawValue)
+            #expect(json["message"] as? String == d.message)
+            #expect(json["hint"] as? String == d.hint)
+            #expect(json["file"] as? String == d.location?.file)
+            #expect(json["line"] as? Int == d.location?.line)
+            #expect(json["column"] as? Int == d.location?.column)
+        }
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == report.findings.count)
+        for (json, f) in zip(findings, report.findings) {
+            #expect(json["code"] as? String == f.code.rawValue)
+            #expect(json["record"] as? String == f.recordID)
+            #expect(json["legal_source"] as? String == f.legalSource)
+            #expect(json["message_vi"] as? String == f.messageVI)
+            #expect(json["message_en"] as? String == f.messageEN)
+            #expect(json["arithmetic"] as? [String] == f.arithmetic)
+            #expect(json["estimated"] as? Bool == f.estimated)
+            #expect((json["ledger_lines"] as? [Int] ?? []) == f.ledgerLines)
+        }
+        #expect(findings.last?["file"] as? String == "Content/ledger.jsonl")
+    }
+
     @Test func recordsWithoutCategoryAreJudgedOnlyOnTheirPosting() {
         let c = content(["a": "title: Thông báo\ntype: TB\ndate: 2024-03-04\nposting: {start: 2024-03-04, days: 3}"])
         #expect(codes(Checker.report(for: c, asOf: day("2024-03-05")), "a") == [.dossierIncomplete, .postingOpen])

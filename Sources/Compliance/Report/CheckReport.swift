@@ -75,33 +75,58 @@ public struct CheckReport: Sendable {
 
     // MARK: JSON (schema: docs/check.md)
 
+    /// Members in code-point order (see `JSONWriter`).
     public func json() -> String {
-        let object: [String: Any] = [
-            "schema": "https://congkhai.example/schema/check-report-v1",
-            "as_of": asOf.iso,
-            "summary": [
-                "records": records.count, "errors": errorCount, "warnings": warningCount, "info": infoCount,
-                "exit_code": Int(exitCode),
-            ],
-            "diagnostics": diagnostics.map { d -> [String: Any] in
-                var o: [String: Any] = ["severity": d.severity.rawValue, "code": d.code.rawValue, "message": d.message]
-                if let hint = d.hint { o["hint"] = hint }
-                if let l = d.location { o["file"] = l.file; o["line"] = l.line; o["column"] = l.column }
-                return o
-            },
-            "findings": findings.map { f -> [String: Any] in
-                let record = records.first { $0.id == f.recordID }
-                var o: [String: Any] = [
-                    "severity": f.severity.rawValue, "code": f.code.rawValue, "record": f.recordID,
-                    "file": record?.file ?? (f.recordID.hasSuffix(".jsonl") ? f.recordID : ""), "legal_source": f.legalSource,
-                    "message_vi": f.messageVI, "message_en": f.messageEN,
-                    "arithmetic": f.arithmetic, "estimated": f.estimated,
-                ]
-                if !f.ledgerLines.isEmpty { o["ledger_lines"] = f.ledgerLines }
-                return o
-            },
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = JSONWriter(.file, capacity: 1024 + 512 * (diagnostics.count + findings.count))
+        json.beginObject()
+        json.field("as_of", asOf.iso)
+        json.key("diagnostics")
+        json.beginArray()
+        for d in diagnostics {
+            json.beginObject()
+            json.field("code", d.code.rawValue)
+            if let l = d.location { json.field("column", l.column) }
+            json.field("file", d.location?.file)
+            json.field("hint", d.hint)
+            if let l = d.location { json.field("line", l.line) }
+            json.field("message", d.message)
+            json.field("severity", d.severity.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("findings")
+        json.beginArray()
+        for f in findings {
+            let record = records.first { $0.id == f.recordID }
+            json.beginObject()
+            json.field("arithmetic", strings: f.arithmetic)
+            json.field("code", f.code.rawValue)
+            json.field("estimated", f.estimated)
+            json.field("file", record?.file ?? (f.recordID.hasSuffix(".jsonl") ? f.recordID : ""))
+            if !f.ledgerLines.isEmpty {
+                json.key("ledger_lines")
+                json.beginArray()
+                for line in f.ledgerLines { json.int(line) }
+                json.endArray()
+            }
+            json.field("legal_source", f.legalSource)
+            json.field("message_en", f.messageEN)
+            json.field("message_vi", f.messageVI)
+            json.field("record", f.recordID)
+            json.field("severity", f.severity.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("schema", "https://congkhai.example/schema/check-report-v1")
+        json.key("summary")
+        json.beginObject()
+        json.field("errors", errorCount)
+        json.field("exit_code", Int(exitCode))
+        json.field("info", infoCount)
+        json.field("records", records.count)
+        json.field("warnings", warningCount)
+        json.endObject()
+        json.endObject()
+        return String(decoding: json.line, as: UTF8.self)
     }
 }

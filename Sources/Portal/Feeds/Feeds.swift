@@ -116,7 +116,7 @@ struct FeedSet {
 
     // MARK: JSON Feed 1.1
 
-    /// Members are written in JSONSerialization's sorted order (see `JSONWriter`).
+    /// Members are written in code-point order (see `JSONWriter`).
     func jsonFeed(_ records: [PortalRecord], title: String, path: String, page: String) -> Data {
         let urls = content.urls
         let recent = records.prefix(Self.limit)

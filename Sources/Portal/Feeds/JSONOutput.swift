@@ -1,8 +1,7 @@
 import Foundation
+import Disclosure
 
-/// JSON as the site publishes it: keys sorted so that the same content gives the same bytes, the
-/// bytes `JSONSerialization` gives with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`
-/// (see `JSONWriter`), and a newline at the end of the file.
+/// The site's `.json` files, in CongKhai's JSON format (see `JSONWriter`), ending with a newline.
 enum JSONOutput {
     /// A file whose JSON `write` writes, typed values straight into the bytes.
     static func file(capacity: Int = 0, _ write: (inout JSONWriter) -> Void) -> Data {
@@ -16,8 +15,8 @@ enum JSONOutput {
         file { $0.value(object) }
     }
 
-    /// The items of a pretty-printed top-level array, without its brackets: `joinedArray` puts
-    /// chunks written apart (in parallel) together into what `data` gives for the whole array.
+    /// The items of a top-level array, without its brackets: `joinedArray` puts chunks written
+    /// apart (in parallel) together into what `data` gives for the whole array.
     static func arrayItems(_ items: [Any]) -> Data {
         self.items { writer in
             for item in items { writer.value(item) }
@@ -34,10 +33,10 @@ enum JSONOutput {
     static func joinedArray(_ parts: [Data]) -> Data {
         let parts = parts.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return data([Any]()) }
-        var result = Data(capacity: parts.reduce(4) { $0 + $1.count + 2 })
-        result += Data("[\n".utf8)
+        var result = Data(capacity: parts.reduce(4) { $0 + $1.count + 1 })
+        result += Data("[".utf8)
         for (index, part) in parts.enumerated() {
-            if index > 0 { result += Data(",\n".utf8) }
+            if index > 0 { result += Data(",".utf8) }
             result += part
         }
         result += Data("\n]\n".utf8)
@@ -45,25 +44,14 @@ enum JSONOutput {
     }
 }
 
-/// JSON to place inside a `<script>` element (JSON-LD, the scripts' texts): `<`, `>`, `&` and `/`
-/// are escaped, so no value can close the element or open a comment.
+/// JSON to place inside a `<script>` element (JSON-LD, the scripts' texts), escaped so that no
+/// value can close the element or open a comment (see `JSONWriter.Style.script`).
 enum ScriptJSON {
     /// The JSON `write` writes, typed values straight into the bytes.
     static func write(capacity: Int = 0, _ write: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter(.script, capacity: capacity)
         write(&writer)
-        guard writer.needsFoundationEscaping else { return writer.string }
-        // A `<`, `>` or `&` joined to a combining mark: escape the way this always has.
-        var plain = JSONWriter(.compact, capacity: capacity)
-        write(&plain)
-        return foundationEscaped(plain.string)
-    }
-
-    /// What `write` gives, the slow way: JSON first, then each markup character replaced.
-    static func foundationEscaped(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return writer.string
     }
 
     /// A tree of strings, numbers, booleans, arrays and dictionaries.

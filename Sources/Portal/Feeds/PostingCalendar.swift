@@ -81,122 +81,41 @@ struct PostingCalendar {
     }
 }
 
-/// iCalendar text in one pass over UTF-8 bytes, with the old chained `replacingOccurrences` and
-/// per-character folding kept for the rare text where they differ from a byte-level reading (see
-/// `StandaloneScalars`).
+/// iCalendar text (RFC 5545): TEXT escaping and line folding, on code points and octets, which
+/// is what the format is defined on.
 enum CalendarText {
-    /// TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11): CR LF, LF
+    /// and a lone CR (which ends a line for some readers too) alike.
     static func escape(_ value: String) -> String {
-        escapedByBytes(value) ?? foundationEscaped(value)
-    }
-
-    /// `escape` in one pass over the bytes, or nil where that could differ from Foundation.
-    static func escapedByBytes(_ value: String) -> String? {
-        var value = value
-        let fast: String?? = value.withUTF8 { utf8 in
-            guard let first = utf8.firstIndex(where: isSpecial) else { return .some(nil) }
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count + 16)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<first]))
-            var index = first
-            while index < utf8.count {
-                let byte = utf8[index]
-                if isSpecial(byte) {
-                    // GREEK QUESTION MARK (CD BE) is a semicolon to Foundation; a mark after the
-                    // character makes it another character: both go the old way.
-                    if byte == 0xCD || !StandaloneScalars.nextStandsAlone(utf8, after: index) { return nil }
-                    switch byte {
-                    case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-                    case UInt8(ascii: ";"): out.append(contentsOf: [0x5C, UInt8(ascii: ";")])
-                    case UInt8(ascii: ","): out.append(contentsOf: [0x5C, UInt8(ascii: ",")])
-                    default:
-                        // CR LF, LF and a lone CR (which ends a line for some readers too) alike.
-                        if byte == 0x0D, index + 1 < utf8.count, utf8[index + 1] == 0x0A {
-                            if !StandaloneScalars.nextStandsAlone(utf8, after: index + 1) { return nil }
-                            index += 1
-                        }
-                        out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    }
-                } else {
-                    out.append(byte)
-                }
-                index += 1
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\", ";", ",": out.append("\\"); out.append(scalar)
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !afterCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            default: out.append(scalar)
             }
-            return .some(String(decoding: out, as: UTF8.self))
+            afterCR = scalar == "\r"
         }
-        switch fast {
-        case .some(.none): return value
-        case .some(.some(let escaped)): return escaped
-        case .none: return nil
-        }
+        return String(out)
     }
 
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","), 0x0A, 0x0D, 0xCD: return true
-        default: return false
-        }
-    }
-
-    /// What `escape` gives, the slow way.
-    static func foundationEscaped(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,")
-            .replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\r", with: "\\n")
-    }
-
-    /// Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1),
-    /// split between characters, never inside a UTF-8 sequence.
+    /// Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1): as
+    /// many whole UTF-8 sequences as fit, 75 octets, then 74 after the space.
     static func fold(_ line: String, into out: inout [UInt8]) {
-        if !foldByScalars(line, into: &out) { foldByCharacters(line, into: &out) }
-    }
-
-    /// `fold` scalar by scalar when each is a character of its own; false (and nothing written)
-    /// when not.
-    static func foldByScalars(_ line: String, into out: inout [UInt8]) -> Bool {
-        var line = line
-        return line.withUTF8 { utf8 in
-            guard utf8.count > 75 else {
-                out.append(contentsOf: utf8)
-                return true
-            }
-            // Every scalar its own character (no CR, no joining marks): fold by scalars.
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte == 0x0D || (byte >= 0x80 && !StandaloneScalars.nextStandsAlone(utf8, after: index - 1)) { return false }
-                index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3
-            }
-            // Each piece is as many whole scalars as fit: 75 octets, then 74 after the space.
-            var start = 0
-            var room = 75
-            while utf8.count - start > room {
-                var end = start + room
-                while utf8[end] & 0xC0 == 0x80 { end -= 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
-                out.append(contentsOf: [0x0D, 0x0A, 0x20])
-                start = end
-                room = 74
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            return true
+        let utf8 = Array(line.utf8)
+        var start = 0
+        var room = 75
+        while utf8.count - start > room {
+            var end = start + room
+            // Back off to the start of a sequence: continuation bytes are 10xxxxxx.
+            while utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            out.append(contentsOf: utf8[start..<end])
+            out.append(contentsOf: [0x0D, 0x0A, 0x20])
+            start = end
+            room = 74
         }
-    }
-
-    /// The fold as it was first written, character by character.
-    static func foldByCharacters(_ line: String, into out: inout [UInt8]) {
-        var octets = 0
-        for character in line {
-            let size = character.utf8.count
-            if octets + size > 75 {
-                out.append(contentsOf: [0x0D, 0x0A, 0x20])
-                octets = 1
-            }
-            out.append(contentsOf: character.utf8)
-            octets += size
-        }
+        out.append(contentsOf: utf8[start...])
     }
 }

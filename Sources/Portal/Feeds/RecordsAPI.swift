@@ -8,7 +8,7 @@ import Compliance
 struct RecordsAPI {
     let content: PortalContent
 
-    /// Members are written in JSONSerialization's sorted order (see `JSONWriter`).
+    /// Members are written in code-point order (see `JSONWriter`).
     func file() -> Data {
         let urls = content.urls
         let site = content.site

@@ -12,12 +12,12 @@ enum StructuredData {
             json.field("name", record.issuer)
             json.endObject()
         }
-        // Members in JSONSerialization's sorted order (see `JSONWriter`).
+        // Members in code-point order (see `JSONWriter`).
         return ScriptJSON.write(capacity: 1024) { json in
             json.beginObject()
             json.field("@context", "https://schema.org")
             json.field("@type", legislation ? "Legislation" : "DigitalDocument")
-            if !entry.body.plainText.isEmpty { json.field("abstract", StandaloneScalars.prefix(entry.body.plainText, characters: 300)) }
+            if !entry.body.plainText.isEmpty { json.field("abstract", String(entry.body.plainText.prefix(300))) }
             if !legislation {
                 json.key("author")
                 issuer(&json)

@@ -20,7 +20,7 @@ enum SearchIndex {
         return JSONOutput.joinedArray(parts)
     }
 
-    /// One entry, its members in JSONSerialization's sorted order (see `JSONWriter`).
+    /// One entry, its members in code-point order (see `JSONWriter`).
     private static func write(_ entry: PortalRecord, folding: inout SearchFolding, into json: inout JSONWriter) {
         let record = entry.record
         json.beginObject()
