@@ -39,8 +39,8 @@ struct BuildCommand: ParsableCommand {
     var clean = false
 
     func validate() throws {
-        if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            throw ValidationError("--base-url “\(baseURL)” must be an absolute http(s) address, such as https://congkhai.example.gov.vn/")
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url: \(problem.vi) / \(problem.en)")
         }
     }
 

@@ -39,6 +39,12 @@ struct PublishCommand: ParsableCommand {
     @Option(name: .long, help: "The public address of the site, ending in /. Default: base_url from site.yml.")
     var baseURL: String?
 
+    func validate() throws {
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url: \(problem.vi) / \(problem.en)")
+        }
+    }
+
     func run() throws {
         // The site shows the day of the publication: --clock moves it too.
         let clock = clock, now = Date()

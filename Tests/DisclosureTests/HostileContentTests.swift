@@ -107,6 +107,18 @@ import Testing
         #expect(deepProblems.map(\.code) == [.tooDeep])
     }
 
+    /// The address lands in robots.txt, sitemap.xml and calendar.ics, which are made of lines.
+    @Test("a base_url with a line break, a space or a control is an error, and the default stays",
+          arguments: ["\"https://x.example/\\nDisallow: /\"", "\"https://x.example/\\r\\nHost: y\"", "\"https://x.example/a b/\"",
+                      "\"https://x.example/a\\u2028b/\"", "\"https://x.exa\\tmple/\"", "ftp://x.example/", "https://"])
+    func aBaseURLThatWouldBreakALineIsRefused(value: String) {
+        let (site, problems) = SiteParser.parse(text: "base_url: \(value)\n", file: "site.yml")
+        #expect(problems.map(\.code) == [.invalidSite], "\(value)")
+        #expect(problems.first?.location?.line == 1)
+        #expect(site.baseURL == SiteConfig().baseURL)
+        #expect(SiteConfig.baseURLProblem("https://congkhai.dongson.example/") == nil)
+    }
+
     // MARK: Encodings and shapes of files
 
     @Test func anEmptyFileABOMAloneAndALoneOpeningLineAreClearErrors() throws {

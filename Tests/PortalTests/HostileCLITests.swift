@@ -41,6 +41,17 @@ import Testing
         #expect(!output.contains("\u{202E}"))
     }
 
+    @Test func aBaseURLWithALineBreakIsRefusedByBuildAndPublish() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-base-url-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        for command in [["build", "--output", output.path], ["publish", "--to", output.path]] {
+            let (status, text) = try Self.run(command + ["--content", HostileSiteTests.content.path, "--base-url", "https://x.example/\nDisallow: /"])
+            #expect(status != 0 && text.contains("--base-url"), "\(command[0]): \(text)")
+            #expect(text.contains("U+000A"), "\(text)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func buildRefusesAndWritesNothing() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-hostile-site-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }

@@ -38,10 +38,10 @@ enum SiteParser {
         if f["issuer"] == nil, !site.commune.isEmpty { site.issuer = "UBND " + site.commune }
         if f["place"] == nil, site.commune.lowercased().hasPrefix("xã ") { site.place = String(site.commune.dropFirst(3)) }
         if let url = fields.string(f["base_url"]?.value, "base_url") {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") {
-                site.baseURL = url.hasSuffix("/") ? url : url + "/"
+            if let problem = SiteConfig.baseURLProblem(url) {
+                fields.report(.error, .invalidSite, "`base_url`: \(problem.vi) / \(problem.en)", at: f["base_url"]?.value)
             } else {
-                fields.report(.error, .invalidSite, "`base_url` must start with https:// or http://", at: f["base_url"]?.value)
+                site.baseURL = url.hasSuffix("/") ? url : url + "/"
             }
         }
         if let name = fields.string(f["timezone"]?.value, "timezone") {

@@ -76,3 +76,27 @@ public struct RuleOverride: Sendable, Hashable {
         self.basis = basis
     }
 }
+
+extension SiteConfig {
+    /// Why `text` cannot be the portal's address, in Vietnamese and English; nil when it can.
+    /// The address lands in robots.txt, sitemap.xml, calendar.ics and feeds, so a line break or
+    /// any other control or space would start a line of its own there.
+    public static func baseURLProblem(_ text: String) -> (vi: String, en: String)? {
+        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0.properties.isWhitespace
+                                                       || $0.properties.generalCategory == .format }) {
+            let shown = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return ("địa chỉ cổng không được chứa dấu cách, xuống dòng hay ký tự điều khiển (\(shown))",
+                    "the portal's address must hold no space, line break or control character (\(shown))")
+        }
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"),
+              let url = URL(string: text), let host = url.host, !host.isEmpty else {
+            return ("địa chỉ cổng phải là địa chỉ tuyệt đối bắt đầu bằng https:// hoặc http://, ví dụ https://congkhai.example.gov.vn/",
+                    "the portal's address must be an absolute address starting with https:// or http://, such as https://congkhai.example.gov.vn/")
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
