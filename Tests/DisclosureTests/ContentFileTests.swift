@@ -111,7 +111,9 @@ import Glibc
     /// thread's file-system user becomes `nobody`, which drops root's override of file modes for
     /// this thread only; otherwise permissions already apply.
     static func withoutRootOverride<T>(_ body: () throws -> T) rethrows -> T {
-        guard getuid() == 0 else { return try body() }
+        // `setfsuid` is not in the Glibc module: found by name (RTLD_DEFAULT is a null handle on glibc).
+        guard getuid() == 0, let symbol = dlsym(nil, "setfsuid") else { return try body() }
+        let setfsuid = unsafeBitCast(symbol, to: (@convention(c) (UInt32) -> Int32).self)
         _ = setfsuid(65534)
         defer { _ = setfsuid(0) }
         return try body()
