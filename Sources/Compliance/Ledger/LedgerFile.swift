@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,12 +17,15 @@ public final class LedgerFile {
 
     public enum Failure: Error, CustomStringConvertible {
         case cannotOpen(String, String)
+        /// A symbolic link, a pipe or a folder where the ledger should be: never followed or written.
+        case notAFile(String)
         case busy(String)
         case io(String, String)
 
         public var description: String {
             switch self {
             case .cannotOpen(let path, let why): return "cannot open the ledger \(path): \(why)"
+            case .notAFile(let path): return "\(path): không phải tệp thường / the ledger is a symbolic link or not a regular file; it is neither read nor appended to. Replace it with the ledger file itself"
             case .busy(let path): return "another `congkhai publish` is writing \(path); wait for it to finish and try again"
             case .io(let path, let why): return "cannot write the ledger \(path): \(why)"
             }
@@ -32,8 +36,13 @@ public final class LedgerFile {
     public init(url: URL) throws {
         self.url = url
         let existed = FileManager.default.fileExists(atPath: url.path)
-        fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure.cannotOpen(url.path, String(cString: strerror(errno))) }
+        // Through the content's one safe open: a link swapped in after `load` checked the ledger
+        // is refused here too, never appended to.
+        switch ContentFile.openChecked(url.path, limit: ContentLimits.maxLedgerBytes, flags: O_RDWR | O_CREAT | O_APPEND) {
+        case .success(let opened): fd = opened.fd
+        case .failure(.link), .failure(.notRegular): throw Failure.notAFile(url.path)
+        case .failure(let failure): throw Failure.cannotOpen(url.path, failure.message)
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let busy = errno == EWOULDBLOCK
             close(fd)

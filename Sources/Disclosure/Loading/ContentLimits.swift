@@ -6,6 +6,9 @@ public enum ContentLimits {
     /// of 24 articles) is about 60 KB; 10 MB leaves room for pasted annexes, and a 50 MB file is
     /// refused before it is read.
     public static let maxFileBytes = 10 * 1024 * 1024
+    /// `ledger.jsonl`: 64 MB. A line is about 1 KB plus 150 bytes a notice posted; a commune
+    /// publishing daily for 20 years with 10 notices up writes under 20 MB.
+    public static let maxLedgerBytes = 64 * 1024 * 1024
     /// Front matter: 1 MB (a 100 KB title still fits). Long text belongs in the body.
     public static let maxFrontMatterBytes = 1024 * 1024
     /// Values (scalars, lists and mappings) in one YAML text.

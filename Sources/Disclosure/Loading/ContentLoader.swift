@@ -66,6 +66,12 @@ public enum ContentLoader {
         }
         // Paths in diagnostics start with the folder as the user named it ("Content/documents/…").
         let shown = shownPath("", in: folder)
+        // A folder that cannot be listed must not pass for an empty one: its portal would replace
+        // the real one.
+        if case .failure(let problem) = DirectoryEntries.list(folder.path) {
+            return LoadedContent(site: SiteConfig(), records: [], diagnostics: [
+                unreadableFolder(folder.path, problem)], holidays: nil)
+        }
         // Every file read must lie inside the content folder once symbolic links are followed.
         let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let folderPath = folder.path
@@ -83,6 +89,11 @@ public enum ContentLoader {
             let fm = FileManager.default
             let url = folder.appendingPathComponent(relative)
             let relative = shownPath
+            var info = stat()
+            if stat(url.path, &info) != 0, errno != ENOENT, errno != ENOTDIR {
+                decodeFailure(SourceText.problem(.from(errno: errno)), shown: relative, problems: &diagnostics)
+                return nil
+            }
             guard fm.fileExists(atPath: url.path) else {
                 if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
                     diagnostics.append(Diagnostic(.error, .unreadableFile, "this is a symbolic link to a file that does not exist",
@@ -98,22 +109,29 @@ public enum ContentLoader {
                                               at: SourceLocation(file: relative, line: 1)))
                 return nil
             }
-            return decode(path: url.path, shown: relative, problems: &diagnostics)
+            // The link's target, checked inside above, is opened itself: `ContentFile` follows no link.
+            return decode(path: resolved, shown: relative, problems: &diagnostics)
         }
         func decode(path: String, shown: String, problems diagnostics: inout [Diagnostic]) -> SourceFile? {
             switch SourceText.decode(path: path) {
             case .success(let text): return SourceFile(path: shown, text: text)
             case .failure(let problem):
-                diagnostics.append(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
-                                              at: SourceLocation(file: shown, line: problem.line)))
+                decodeFailure(problem, shown: shown, problems: &diagnostics)
                 return nil
             }
+        }
+        func decodeFailure(_ problem: SourceText.Problem, shown: String, problems diagnostics: inout [Diagnostic]) {
+            diagnostics.append(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                          at: SourceLocation(file: shown, line: problem.line)))
         }
         let site = read("site.yml", problems: &diagnostics)
         let holidays = read("holidays.yml", problems: &diagnostics)
         var documents: [SourceFile] = []
         let documentsFolder = folder.appendingPathComponent("documents")
-        let (found, skipped) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [])
+        let (found, skipped, unreadable) = readingRecords ? markdownFiles(in: documentsFolder) : ([], [], [])
+        for (relative, problem) in unreadable {
+            diagnostics.append(unreadableFolder(shown + "documents" + (relative.isEmpty ? "" : "/" + relative), problem))
+        }
         let documentsInside = documentsFolder.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(root + "/")
         for linked in skipped {
             let relative = "documents/" + linked
@@ -134,11 +152,33 @@ public enum ContentLoader {
         content.diagnostics.insert(contentsOf: diagnostics, at: 0)
         content.holidays = holidays
         // The publication ledger, byte for byte: its hash chain covers the exact bytes (docs/ledger.md).
-        if let bytes = fm.contents(atPath: folder.appendingPathComponent("ledger.jsonl").path) {
-            content.ledger = SourceFile(path: shown + "ledger.jsonl",
-                                        text: String(decoding: bytes, as: UTF8.self))
+        // A link, a pipe or a file over its limit is refused: the ledger is published in the site
+        // and appended to by `publish`, so a link to /etc/shadow would be both.
+        switch ContentFile.bytes(at: folder.appendingPathComponent("ledger.jsonl").path, limit: ContentLimits.maxLedgerBytes) {
+        case .success(let bytes):
+            content.ledger = SourceFile(path: shown + "ledger.jsonl", text: String(decoding: bytes, as: UTF8.self))
+        case .failure(.missing): break
+        case .failure(let failure):
+            let problem: SourceText.Problem = {
+                if case .tooLarge(let bytes) = failure {
+                    return SourceText.Problem(code: .tooLarge, message: "the ledger is \(SourceText.megabytes(bytes)); the limit is \(SourceText.megabytes(ContentLimits.maxLedgerBytes))",
+                                              hint: "this is not a ledger congkhai wrote; restore it from the published copy (so-cai/ledger.jsonl)", line: 1)
+                }
+                return SourceText.problem(failure)
+            }()
+            content.diagnostics.insert(Diagnostic(.error, problem.code, problem.message, hint: problem.hint,
+                                                  at: SourceLocation(file: shown + "ledger.jsonl", line: 1)), at: 0)
         }
         return content
+    }
+
+    /// A folder of the content that exists but cannot be listed.
+    static func unreadableFolder(_ shown: String, _ problem: DirectoryEntries.Unreadable) -> Diagnostic {
+        let failure = ContentFile.Failure.from(errno: problem.errno)
+        let message = failure == .permissionDenied ? "không có quyền đọc / permission denied: the folder cannot be read"
+                                                   : "không đọc được thư mục / the folder cannot be read: \(String(cString: strerror(problem.errno)))"
+        return Diagnostic(.error, .unreadableFile, message, hint: "check its permissions (the user running congkhai must be able to list it)",
+                          at: SourceLocation(file: shown, line: 1))
     }
 
     /// A path inside the content folder as messages show it: starting with the folder as the user
@@ -151,8 +191,8 @@ public enum ContentLoader {
     /// The record files (`documents/…`, sorted, relative to the content folder) when every one is
     /// a regular file reached without a link; nil otherwise, for `load` to check and report.
     public static func plainDocumentPaths(in folder: URL) -> [String]? {
-        let (found, skipped) = markdownFiles(in: folder.appendingPathComponent("documents"))
-        guard skipped.isEmpty, found.allSatisfy(\.isRegular) else { return nil }
+        let (found, skipped, unreadable) = markdownFiles(in: folder.appendingPathComponent("documents"))
+        guard skipped.isEmpty, unreadable.isEmpty, found.allSatisfy(\.isRegular) else { return nil }
         return found.map { "documents/" + $0.path }
     }
 
@@ -174,17 +214,27 @@ public enum ContentLoader {
     /// `read` then checks) and the linked folders it skipped. Hidden files and folders are
     /// skipped. Entry types come from `readdir` (`lstat` only where the file system does not
     /// say), not from a `FileManager` attribute dictionary per entry.
-    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String]) {
+    /// Folders that exist but cannot be listed come back in `unreadable` (relative, "" for the
+    /// folder itself), never as empty; a missing folder is simply empty.
+    static func markdownFiles(in folder: URL) -> (files: [FoundFile], skippedLinks: [String], unreadable: [(path: String, problem: DirectoryEntries.Unreadable)]) {
         let base = folder.path
         var files: [FoundFile] = []
         var skipped: [String] = []
+        var unreadable: [(path: String, problem: DirectoryEntries.Unreadable)] = []
         var pending: [String] = [""]
         var visited = 0
         while let relative = pending.popLast() {
             visited += 1
             if visited > 100_000 { break }  // a pathological tree; what was found so far is read
             let directory = relative.isEmpty ? base : base + "/" + relative
-            for (name, type) in DirectoryEntries.list(directory) where !name.hasPrefix(".") {
+            let entries: [(name: String, kind: DirectoryEntries.Kind)]
+            switch DirectoryEntries.list(directory) {
+            case .success(let listed): entries = listed
+            case .failure(let problem):
+                if problem.errno != ENOENT && problem.errno != ENOTDIR { unreadable.append((relative, problem)) }
+                continue
+            }
+            for (name, type) in entries where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch type {
                 case .directory:
@@ -202,7 +252,8 @@ public enum ContentLoader {
             }
         }
         files.sort { $0.path < $1.path }
-        return (files, skipped.sorted())
+        unreadable.sort { $0.path < $1.path }
+        return (files, skipped.sorted(), unreadable)
     }
 
     /// `name.lowercased().hasSuffix(".md")`, decided on the bytes for an ASCII name (nearly all

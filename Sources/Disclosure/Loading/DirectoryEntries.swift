@@ -13,11 +13,12 @@ enum DirectoryEntries {
         case other
     }
 
-    /// Names other than `.` and `..`, in directory order; empty when the folder cannot be read.
+    /// Names other than `.` and `..`, in directory order; the `errno` of `opendir` when the folder
+    /// cannot be read (the walk reports it: an unreadable folder must not pass for an empty one).
     /// A name that is not valid UTF-8 is left out (no `String` names that file), and so is an
     /// entry that vanished before its type could be read.
-    static func list(_ path: String) -> [(name: String, kind: Kind)] {
-        guard let directory = opendir(path) else { return [] }
+    static func list(_ path: String) -> Result<[(name: String, kind: Kind)], Unreadable> {
+        guard let directory = opendir(path) else { return .failure(Unreadable(errno: errno)) }
         defer { closedir(directory) }
         var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(directory) {
@@ -30,7 +31,11 @@ enum DirectoryEntries {
                   let kind = kind(of: entry.pointee.d_type, at: path + "/" + name) else { continue }
             entries.append((name, kind))
         }
-        return entries
+        return .success(entries)
+    }
+
+    struct Unreadable: Error {
+        var errno: Int32
     }
 
     private static func kind(of type: UInt8, at path: String) -> Kind? {

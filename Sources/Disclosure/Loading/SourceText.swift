@@ -7,8 +7,8 @@ import Darwin
 
 /// Decodes a content file: UTF-8 only (a UTF-8 BOM is dropped). UTF-16 and other encodings are
 /// refused with a hint a clerk can act on, since Word often saves "Unicode" text as UTF-16.
-/// Files over `ContentLimits.maxFileBytes`, and anything that is not a regular file (a FIFO would
-/// block the build forever), are refused before they are read.
+/// Files are opened by `ContentFile`: over `ContentLimits.maxFileBytes`, a link, or anything that
+/// is not a regular file (a FIFO would block the build forever), they are refused before they are read.
 enum SourceText {
     struct Problem: Error {
         var code: DiagnosticCode
@@ -22,46 +22,20 @@ enum SourceText {
     }
 
     static func decode(path: String) -> Result<String, Problem> {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return .failure(Problem(code: .unreadableFile, message: "the file cannot be read", hint: "check its permissions", line: 1))
+        switch ContentFile.bytes(at: path, limit: ContentLimits.maxFileBytes) {
+        case .success(let bytes): return bytes.withUnsafeBufferPointer { decode($0) }
+        case .failure(let failure): return .failure(problem(failure))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(Problem(code: .outsideContent, message: "this is not a regular file (a folder, a pipe or a device); it is not read",
-                                    hint: "content files are plain text files", line: 1))
-        }
-        if Int(info.st_size) > ContentLimits.maxFileBytes {
-            return .failure(tooLarge(bytes: Int(info.st_size)))
-        }
-        guard let bytes = readBytes(path: path, expected: Int(info.st_size)) else {
-            return .failure(Problem(code: .unreadableFile, message: "the file cannot be read", hint: "check its permissions", line: 1))
-        }
-        return bytes.withUnsafeBufferPointer { decode($0) }
     }
 
-    /// The file's bytes, read with plain POSIX calls (at most one byte past the size limit, so an
-    /// oversized file is still refused by `decode`).
-    private static func readBytes(path: String, expected: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        let limit = ContentLimits.maxFileBytes + 1
-        var bytes = [UInt8](repeating: 0, count: min(max(expected, 0), limit) + 1)
-        var count = 0
-        while count < limit {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - count)) }
-            let got = bytes.withUnsafeMutableBufferPointer { buffer in
-                read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if got == 0 { break }
-            count += got
+    /// A refused open as a diagnostic's parts: a link or a pipe is `outside-content`, as the
+    /// loader reports links leading out of the folder.
+    static func problem(_ failure: ContentFile.Failure) -> Problem {
+        switch failure {
+        case .tooLarge(let bytes): return tooLarge(bytes: bytes)
+        case .link, .notRegular: return Problem(code: .outsideContent, message: failure.message, hint: failure.hint, line: 1)
+        case .missing, .permissionDenied, .unreadable: return Problem(code: .unreadableFile, message: failure.message, hint: failure.hint, line: 1)
         }
-        bytes.removeSubrange(count...)
-        return bytes
     }
 
     static func tooLarge(bytes: Int) -> Problem {

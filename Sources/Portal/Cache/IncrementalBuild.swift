@@ -31,6 +31,8 @@ enum IncrementalBuild {
         // the same files passed when the snapshot's build loaded it.)
         let settingsDigest = BuildSnapshot.settingsDigest(of: folder)
         let settings = ContentLoader.load(from: folder, readingRecords: false)
+        // A settings file or ledger refused (a link, unreadable): the full build reports it.
+        guard !settings.diagnostics.hasErrors else { return nil }
         let asOf = try request.asOf(settings.site.timeZone)
         let (theme, themeProblems) = Theme.loading(overridesIn: folder.appendingPathComponent("theme"), shownAs: shown + "/theme", validating: false)
         guard BuildSnapshot.inputsDigest(settings: settingsDigest, folder: folder, shownAs: shown, asOf: asOf,

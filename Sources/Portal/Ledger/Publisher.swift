@@ -69,7 +69,10 @@ public enum Publisher {
         // The site as it will be served: no ledger files yet, no hidden entries (build caches).
         let siteFiles = request.site.files.filter { !SitePaths.ledger.isLedgerFile($0.path) && !WebRoot.isHidden($0.path) }
         let hashed = try siteFiles.map { file in
-            SiteFile(file.path, try file.data ?? { if case .copy(let source) = file.contents { return try Data(contentsOf: source) }; return Data() }())
+            SiteFile(file.path, try file.data ?? {
+                if case .copy(let source) = file.contents { return Data(try ContentFile.bytes(at: source.path, limit: Int.max).get()) }
+                return Data()
+            }())
         }
         let manifest = SiteManifest(files: hashed, layout: SitePaths.ledger)
         let builder = request.builder

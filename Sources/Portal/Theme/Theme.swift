@@ -56,11 +56,14 @@ public struct Theme: Sendable {
                                               hint: "theme files go in templates/ (*.mustache) or assets/", at: location))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) else {
-                diagnostics.append(Diagnostic(.error, .unreadableFile, "cannot read theme file \(path)", at: location))
+            let bytes: [UInt8]
+            switch ContentFile.bytes(at: folder.appendingPathComponent(path).path, limit: ContentLimits.maxFileBytes) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(.error, .unreadableFile, "cannot read theme file \(path): \(failure.message)", hint: failure.hint, at: location))
                 continue
             }
-            theme.add(path, data)
+            theme.add(path, Data(bytes))
             theme.overridden.append(path)
         }
         if validating { diagnostics += theme.templateProblems(shownAs: shown) }

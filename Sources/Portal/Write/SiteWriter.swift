@@ -215,7 +215,7 @@ public enum SiteWriter {
                 return true
             }
             do {
-                try FileManager.default.copyItem(atPath: source.path, toPath: target)
+                try ContentFile.copy(source.path, to: target)  // from the checked descriptor: no link, no pipe
             } catch {
                 throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "\(error)")
             }

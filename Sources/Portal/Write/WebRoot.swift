@@ -1,4 +1,5 @@
 import Foundation
+import Disclosure
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,7 +46,7 @@ public struct WebRoot {
                 }
                 switch file.contents {
                 case .bytes(let data): try data.write(to: target)
-                case .copy(let source): try fm.copyItem(at: source, to: target)
+                case .copy(let source): try ContentFile.copy(source.path, to: target.path)
                 }
             }
         } catch {
