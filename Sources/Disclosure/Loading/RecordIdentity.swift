@@ -33,6 +33,18 @@ enum RecordIdentity {
         (file as NSString).lastPathComponent.replacingOccurrences(of: ".md", with: "", options: [.caseInsensitive, .anchored, .backwards])
     }
 
+    /// The id of a record whose file name gives no slug (`🙂.md`): `ban-ghi-` ("record") and 8 hex
+    /// digits of a 64-bit FNV-1a digest of its path in the content folder (NFC), so it depends on
+    /// that file alone, not on the order or number of the other files, on every machine.
+    static func pathID(_ file: String) -> RecordID {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in file.precomposedStringWithCanonicalMapping.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash >> 32, radix: 16)
+        return "ban-ghi-" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
     /// Takes the records in file order; a record whose number or id is already taken is reported
     /// and left out. Only the first holder's file is kept per number and id, not its record.
     /// The records are moved out of `parsed`, which is left empty.
@@ -48,7 +60,7 @@ enum RecordIdentity {
         while let item = parsed.popLast() {
             var record = item.record
             record.id = item.claim.id
-            if record.id.isEmpty { record.id = "record-\(records.count + 1)" }
+            if record.id.isEmpty { record.id = Self.pathID(record.file) }
             if let number = record.number, let key = item.claim.numberKey {
                 if let first = byNumber[key] {
                     diagnostics.append(Diagnostic(.error, .duplicateNumber,
