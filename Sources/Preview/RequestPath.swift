@@ -3,14 +3,16 @@ import Foundation
 /// Maps a request's URL path to a file inside the built site, the way a static web server would:
 /// `/` and `/dir/` → `index.html` inside, percent-escapes decoded, and nothing outside the site.
 public enum RequestPath {
-    /// The site-relative file path, or nil for a path that tries to leave the site (`..`) or is malformed.
+    /// The site-relative file path, or nil for a path that tries to leave the site (`..`), names a
+    /// hidden file or folder (`.x`: what a killed build may leave, and what `publish` never
+    /// copies), or is malformed.
     public static func file(for urlPath: String) -> String? {
         let pathOnly = urlPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard let decoded = pathOnly.removingPercentEncoding, !decoded.contains("\0") else { return nil }
         var segments: [Substring] = []
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }
-            if segment == ".." || segment.contains("\\") { return nil }
+            if segment.hasPrefix(".") || segment.contains("\\") { return nil }
             segments.append(segment)
         }
         let joined = segments.joined(separator: "/")

@@ -8,7 +8,7 @@ struct PreviewLogicTests {
         ("/", "index.html"),
         ("/index.html", "index.html"),
         ("/van-ban/du-thao/", "van-ban/du-thao/index.html"),
-        ("/van-ban/du-thao/in/qr.png", "van-ban/du-thao/in/qr.png"),
+        ("/tep/files/so-do.png", "tep/files/so-do.png"),
         ("/tep/files/b%E1%BA%A3n%20tin.pdf", "tep/files/bản tin.pdf"),
         ("/luu-tru/?q=1", "luu-tru/index.html"),
         ("/./assets//site.css", "assets/site.css"),
@@ -17,7 +17,11 @@ struct PreviewLogicTests {
         #expect(RequestPath.file(for: url) == file)
     }
 
-    @Test("paths that try to leave the site are refused", arguments: ["/../etc/passwd", "/a/%2e%2e/%2e%2e/x", "/a/..", "/x%00y"])
+    @Test("paths that try to leave the site or name a hidden file are refused", arguments: [
+        "/../etc/passwd", "/a/%2e%2e/%2e%2e/x", "/a/..", "/x%00y",
+        "/../.congkhai-cache/Site/records.bin", "/.congkhai-cache/Site/pages.tsv", "/%2Econgkhai-cache/x",
+        "/van-ban/.index.html.congkhai-41", "/.git/config",
+    ])
     func escapes(url: String) {
         #expect(RequestPath.file(for: url) == nil)
     }
