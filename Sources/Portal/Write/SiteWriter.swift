@@ -88,41 +88,53 @@ public enum SiteWriter {
         return report
     }
 
-    /// Replaces the few files an incremental build changed, in the site itself rather than in a
-    /// staging copy (which costs a link per file of the site): each file is written beside its
-    /// place and renamed over it, so a reader sees every file old or new, never half-written; the
-    /// site as a whole may mix old and new files for the moments this takes. Files whose bytes
-    /// are already there are left alone.
+    /// Replaces the few files an incremental build changed, without a copy of the whole site
+    /// (which costs a link per file) and without a moment in which the site mixes old and new
+    /// files that a later run could leave behind:
+    ///
+    /// 1. the changed files are written into a journal folder beside the output (`.Site.update-…`);
+    ///    a failure here (a full disk) removes it and leaves the site as it was;
+    /// 2. the journal's manifest (the files' site paths) is renamed into place: the update is
+    ///    committed;
+    /// 3. each file is renamed over its place, and the journal is removed.
+    ///
+    /// A process killed during 3 leaves a committed journal; the next build or serve into the
+    /// output finishes it before anything else (`clearLeftovers`), so the site becomes the new
+    /// one. Nothing temporary is ever written inside the output. Files whose bytes are already
+    /// there are left alone.
     public static func update(_ files: [OutputFile], in output: URL, holding lock: OutputLock) throws -> Report {
         let output = output.standardizedFileURL
         guard lock.folder.path == output.deletingLastPathComponent().path else {
             throw SiteWriterError.wrongLock(output.path, held: lock.folder.path)
         }
+        clearLeftovers(of: output)
         var report = Report()
+        var changed: [(path: String, data: Data)] = []
         for file in files {
-            let target = output.path + "/" + file.path
             switch file.contents {
             case .bytes(let data):
-                if sameBytes(data, asFileAt: target) {
+                if sameBytes(data, asFileAt: output.path + "/" + file.path) {
                     report.reused += 1
-                    continue
+                } else {
+                    changed.append((file.path, data))
                 }
-                // A hidden name (publish skips dot-files), should a killed build leave it behind.
-                let slash = target.lastIndex(of: "/")!
-                let temporary = String(target[...slash]) + "." + target[target.index(after: slash)...] + ".congkhai-\(getpid())"
-                unlink(temporary)
-                try writeBytes(data, to: temporary, shownAs: file.path)
-                guard rename(temporary, target) == 0 else {
-                    let code = errno
-                    unlink(temporary)
-                    throw SiteWriterError.cannotWrite(file.path, errno: code)
-                }
-                report.written += 1
             case .copy(let source):
                 // An incremental build renders every file it replaces; it copies none.
                 throw SiteWriterError.cannotCopy(file.path, from: source.path, reason: "internal error: an in-place update copies no file")
             }
         }
+        guard !changed.isEmpty else { return report }
+
+        let journal = UpdateJournal(beside: output)
+        do {
+            try journal.stage(changed)
+        } catch {
+            removeTree(journal.folder)
+            throw error
+        }
+        try journal.apply(to: output.path)
+        removeTree(journal.folder)
+        report.written = changed.count
         return report
     }
 
@@ -139,13 +151,23 @@ public enum SiteWriter {
         ".\(output.lastPathComponent).building-"
     }
 
-    /// Removes staging folders (and old sites being deleted) that a killed build left beside the
-    /// output. Only called under the output's lock, so none of them belongs to a running build.
+    /// Finishes an update a killed build committed (so the site becomes the new one), and removes
+    /// staging folders, uncommitted journals and old sites being deleted that a killed build left
+    /// beside the output. Only called under the output's lock, so none of them belongs to a
+    /// running build.
     static func clearLeftovers(of output: URL) {
         let parent = output.deletingLastPathComponent()
-        let prefix = stagingPrefix(of: output)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            removeTree(parent.path + "/" + name)
+        let staging = stagingPrefix(of: output), update = UpdateJournal.prefix(of: output)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            if name.hasPrefix(update) {
+                let journal = UpdateJournal(folder: parent.path + "/" + name)
+                // A journal whose renames fail again is kept: the next build tries once more,
+                // and a full build replaces the whole site meanwhile.
+                if journal.isCommitted, (try? journal.apply(to: output.path)) == nil { continue }
+                removeTree(journal.folder)
+            } else if name.hasPrefix(staging) {
+                removeTree(parent.path + "/" + name)
+            }
         }
     }
 
@@ -223,7 +245,7 @@ public enum SiteWriter {
         }
     }
 
-    private static func writeBytes(_ data: Data, to target: String, shownAs path: String) throws {
+    static func writeBytes(_ data: Data, to target: String, shownAs path: String) throws {
         let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw SiteWriterError.cannotWrite(path, errno: errno) }
         defer { close(fd) }
